@@ -1,0 +1,170 @@
+"""Stage 4: write the rendered folder and build the site with MkDocs, atomically.
+
+    content/ --load+validate--> Content --render--> rendered/ --mkdocs--> site/
+
+Everything is read and validated before anything is written. The site is
+built into a temporary folder next to `site/` and swapped in only when the
+whole build succeeded, so a failed build leaves the previous `site/` as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildError, Problem
+from .model import Content
+from .readability import grade_of_markdown
+from .render import RenderedSite, render_site
+from .validate import Validated, load_content
+
+RENDERED_DIR = "rendered"
+SITE_DIR = "site"
+CONFIG_FILE = "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class PageGrade:
+    """Reading grade of one rendered page, and the content file it comes from."""
+
+    page: str
+    source: str
+    grade: float
+
+
+def render(project: Path) -> tuple[Validated, RenderedSite]:
+    """Validate all content, then write the Markdown folder that mkdocs.yml points at."""
+    validated = load_content(project)
+    rendered = render_site(validated.content, project)
+    sync_tree(rendered.files(), project / RENDERED_DIR)
+    return validated, rendered
+
+
+def build(project: Path, site_dir: Path | None = None) -> Validated:
+    """Render, then build the site; `site_dir` is replaced only if the build succeeds."""
+    project = project.resolve()
+    validated, _ = render(project)
+    target = (site_dir or project / SITE_DIR).resolve()
+    with _temporary_sibling(target) as scratch:
+        run_mkdocs(project, scratch)
+        _drop_template_copies(scratch)
+        swap_in(scratch, target)
+    return validated
+
+
+def run_mkdocs(project: Path, site_dir: Path) -> None:
+    """Build `site_dir` from the rendered folder with MkDocs in strict mode."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _captured_mkdocs_log() as messages:
+        try:
+            config = load_config(config_file=str(project / CONFIG_FILE),
+                                 site_dir=str(site_dir), strict=True)
+            mkdocs_build(config)
+        except (MkDocsException, OSError) as error:
+            details = "\n".join(messages) or str(error)
+            raise BuildError(f"the site builder (MkDocs) failed:\n{details}\n{error}") from None
+        except SystemExit as error:  # MkDocs' Abort in strict mode
+            raise BuildError("the site builder (MkDocs) stopped:\n" + "\n".join(messages)) from error
+
+
+@contextmanager
+def _captured_mkdocs_log() -> Iterator[list[str]]:
+    """Collect MkDocs' warnings and errors instead of letting them scroll past."""
+    messages: list[str] = []
+
+    class Collector(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(f"{record.levelname}: {record.getMessage()}")
+
+    handler = Collector(level=logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+@contextmanager
+def _temporary_sibling(target: Path) -> Iterator[Path]:
+    """A scratch folder beside `target` (same file system, so the swap is a rename)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        yield scratch
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Put `new` where `target` is, then delete the old one."""
+    old = target.with_name(f".{target.name}-old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _drop_template_copies(site: Path) -> None:
+    """MkDocs copies every non-HTML file in the theme folder; page templates are not site files."""
+    for template in site.glob("*.md.j2"):
+        template.unlink()
+
+
+def sync_tree(files: dict[str, bytes], folder: Path) -> list[str]:
+    """Make `folder` hold exactly `files`, touching only files that changed.
+
+    Unchanged files keep their timestamps, so a live preview rebuilds only when
+    something really changed. Returns the paths written or removed."""
+    changed = []
+    for relative, data in files.items():
+        path = folder / relative
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        changed.append(relative)
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*"), reverse=True):
+            relative = path.relative_to(folder).as_posix()
+            if path.is_file() and relative not in files:
+                path.unlink()
+                changed.append(relative)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed
+
+
+def reading_grades(content: Content, rendered: RenderedSite) -> list[PageGrade]:
+    """Flesch-Kincaid grade of each rendered page's prose."""
+    return [PageGrade(page.path, source_of(page.path, content), grade_of_markdown(page.markdown))
+            for page in rendered.pages]
+
+
+def source_of(page_path: str, content: Content) -> str:
+    """The content file a rendered page comes from."""
+    if page_path.startswith("options/"):
+        return f"content/{page_path[:-3]}.yaml"
+    if page_path.startswith("pathway/") and page_path != "pathway/index.md":
+        return f"content/pathways/{page_path.split('/')[1].removesuffix('.md')}.yaml"
+    return {"faq.md": "content/faqs.yaml", "tips.md": "content/tips.yaml",
+            "glossary.md": "content/glossary.yaml",
+            "compare.md": "content/comparisons.yaml"}.get(page_path, "content/site.yaml")
+
+
+def grade_problems(grades: list[PageGrade], budget: float) -> list[Problem]:
+    """An error for each page whose reading grade is above the budget."""
+    return [Problem(g.source, 1, f"page {g.page} reads at grade {g.grade}, above the budget of "
+                    f"{budget}; use shorter sentences and everyday words")
+            for g in grades if g.grade > budget]

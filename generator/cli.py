@@ -1,0 +1,191 @@
+"""`patient-site`: a thin command line around the generator's stages.
+
+Exit codes: 0 success, 1 content or build problems, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import build as stages
+from .errors import BuildError, ContentError, Problem
+from .render import render_site
+from .validate import external_links, load_content
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_problems(command: F) -> F:
+    """Turn content and build errors into clean messages and exit code 1."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ContentError as error:
+            _print_problems(error.problems)
+            errors = sum(not p.warning for p in error.problems)
+            click.echo(f"Found {errors} problem{'s' * (errors != 1)}; nothing was written.",
+                       err=True)
+            sys.exit(1)
+        except BuildError as error:
+            click.echo(f"error: {error}", err=True)
+            click.echo("The previous site/ was left as it was.", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(str(problem), err=True)
+
+
+project_option = click.option(
+    "--project", "-p", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+    show_default=True, help="Project folder holding content/ and mkdocs.yml.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="patient-site")
+def main() -> None:
+    """Build a patient-education website from the YAML files in content/.
+
+    Typical use: edit content/, run `patient-site serve` to preview,
+    `patient-site check` before publishing, `patient-site build` to make site/.
+    """
+
+
+@main.command()
+@project_option
+@reports_problems
+def render(project: Path) -> None:
+    """Validate content and write the Markdown folder (rendered/) that mkdocs.yml reads.
+
+    Any builder that reads mkdocs.yml can then build it, for example
+    `mkdocs build --strict`."""
+    validated, rendered = stages.render(project)
+    click.echo(f"Rendered {len(rendered.pages)} pages into {stages.RENDERED_DIR}/.")
+
+
+@main.command()
+@project_option
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to put the built site (default: site/ in the project).")
+@reports_problems
+def build(project: Path, site_dir: Path | None) -> None:
+    """Validate, render and build the website into site/.
+
+    The new site replaces site/ only when the whole build succeeded."""
+    started = time.perf_counter()
+    validated = stages.build(project, site_dir)
+    _print_problems(validated.warnings)
+    target = site_dir or project / stages.SITE_DIR
+    click.echo(f"Built {target} in {time.perf_counter() - started:.1f} s. "
+               f"Open {target / 'index.html'} in a browser, or copy the folder to a web server.")
+
+
+@main.command()
+@project_option
+@click.option("--strict", is_flag=True, help="Treat warnings (such as overdue reviews) as errors.")
+@reports_problems
+def check(project: Path, strict: bool) -> None:
+    """Validate content and measure each page's reading grade, without building.
+
+    Fails when content has problems or a page reads above the grade budget
+    set in content/site.yaml (reading_grade_budget)."""
+    validated = load_content(project)
+    content = validated.content
+    rendered = render_site(content, project)
+    grades = stages.reading_grades(content, rendered)
+    budget = content.site.reading_grade_budget
+    click.echo(f"Reading grade per page (Flesch-Kincaid, budget {budget}):")
+    for grade in grades:
+        flag = "  ABOVE BUDGET" if grade.grade > budget else ""
+        click.echo(f"  {grade.grade:5.1f}  {grade.page}{flag}")
+    links = list(external_links(validated.documents))
+    if links:
+        click.echo("External links in content (listed, never fetched):")
+        for where, target in links:
+            click.echo(f"  {where.path}:{where.line}: {target}")
+    problems = stages.grade_problems(grades, budget) + validated.warnings
+    if strict:
+        problems = [Problem(p.path, p.line, p.message) for p in problems]
+    if any(not p.warning for p in problems):
+        raise ContentError(problems)
+    _print_problems(problems)
+    click.echo(f"Content is valid: {len(content.options)} options, {len(rendered.pages)} pages.")
+
+
+@main.command()
+@project_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option("--port", default=8000, show_default=True, help="Port to serve on.")
+def serve(project: Path, host: str, port: int) -> None:
+    """Preview the site while you edit; pages reload when a YAML file or template changes.
+
+    A bad edit shows its problems in the terminal and at the top of every page;
+    the preview recovers on the next good save."""
+    from .serve import serve as run_server
+
+    try:
+        run_server(project, host, port)
+    except ContentError as error:
+        _print_problems(error.problems)
+        click.echo("Fix these problems, then start the preview again.", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("kind", required=False,
+                type=click.Choice(["site", "option", "faqs", "tips", "glossary", "sources",
+                                   "pathway", "comparisons"]))
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write one <kind>.schema.json per content file kind into this folder.")
+def schema(kind: str | None, output_dir: Path | None) -> None:
+    """Print the JSON Schema of a content file kind, or write them all with --output-dir.
+
+    Editors such as VS Code (with the YAML extension) use it for completion and
+    checking: see the README."""
+    from .schemas import SCHEMAS, schema_of
+
+    if output_dir:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        for name in SCHEMAS:
+            (output_dir / f"{name}.schema.json").write_text(
+                json.dumps(schema_of(name), indent=2) + "\n", encoding="utf-8")
+        click.echo(f"Wrote {len(SCHEMAS)} schemas to {output_dir}/.")
+        return
+    if kind is None:
+        raise click.UsageError("name a kind (for example 'option') or pass --output-dir")
+    click.echo(json.dumps(schema_of(kind), indent=2))
+
+
+@main.group()
+def new() -> None:
+    """Create a new content file from a commented starting point."""
+
+
+@new.command("option")
+@click.argument("option_id")
+@project_option
+def new_option(option_id: str, project: Path) -> None:
+    """Create content/options/OPTION_ID.yaml, ready to fill in.
+
+    OPTION_ID becomes the page address (options/OPTION_ID.html): use lower-case
+    letters, digits and hyphens, such as `nerve-ablation`."""
+    from .scaffold import new_option_file
+
+    try:
+        path = new_option_file(project, option_id)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"Created {path}. Fill it in, then run `patient-site check`.")

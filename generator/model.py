@@ -1,0 +1,321 @@
+"""The typed content model: what each YAML file in `content/` may hold.
+
+Every field carries a docstring. Editors read them in the JSON Schema
+(`patient-site schema`), which their editor shows as hover help and completion.
+Models are frozen: templates receive them read-only and never see raw dicts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from .prose import check_plain, check_prose
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_RE = re.compile(ID_PATTERN)
+
+Prose = Annotated[str, AfterValidator(check_prose)]
+"""Text that may use Markdown emphasis, lists and links, but no HTML."""
+
+Plain = Annotated[str, AfterValidator(check_plain)]
+"""One line of plain text: no Markdown structure, no HTML."""
+
+Id = Annotated[str, Field(pattern=ID_PATTERN)]
+"""A stable id: lower-case letters, digits and single hyphens, like `spinal-cord-stimulation`."""
+
+
+class Model(BaseModel):
+    """Base for every content model: frozen, strict about unknown keys, documented."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        use_attribute_docstrings=True,
+        str_strip_whitespace=True,
+    )
+
+
+class Category(str, Enum):
+    """The group an option belongs to. The order here is the order in navigation."""
+
+    understanding = "understanding"
+    tests = "tests"
+    injections = "injections"
+    procedures = "procedures"
+    regenerative = "regenerative"
+    medicines = "medicines"
+    therapy = "therapy"
+    surgery = "surgery"
+    staying = "staying"
+
+
+class Invasiveness(str, Enum):
+    """How much is done to the body, from nothing to open surgery."""
+
+    none = "none"
+    needle = "needle"
+    implant = "implant"
+    surgery = "surgery"
+
+
+class Evidence(str, Enum):
+    """How well research supports an option."""
+
+    established = "established"
+    emerging = "emerging"
+    experimental = "experimental"
+
+
+class Review(Model):
+    """When the page was last checked and when it must be checked again."""
+
+    last_reviewed: dt.date
+    """Date the content was last reviewed, as YYYY-MM-DD."""
+    next_review_due: dt.date
+    """Date by which the content must be reviewed again, as YYYY-MM-DD. `check` warns after it."""
+    reviewed_by: Plain = "Not yet reviewed by a clinician"
+    """Who reviewed it (a role or team is enough). Leave the default until a clinician has."""
+
+
+class Option(Model):
+    """One treatment, test or next step: `content/options/<id>.yaml`. The id is the file name."""
+
+    title: Plain
+    """Name patients know it by, such as "Radiofrequency ablation"."""
+    also_called: list[Plain] = []
+    """Other names and abbreviations (for search), such as "RFA" or "rhizotomy"."""
+    category: Category
+    """The navigation group this option belongs to."""
+    order: int = 100
+    """Position within its category; smaller comes first, ties sorted by title."""
+    summary: Plain = Field(max_length=300)
+    """One or two plain sentences. Shown in lists and used as the page description."""
+    what_it_is: Prose
+    """What this option is, in everyday words."""
+    who_it_may_help: Prose
+    """Who this may suit and who it does not suit."""
+    how_it_is_done: Prose
+    """What happens, step by step, from the patient's side."""
+    what_it_is_like: Prose
+    """What living through it is like: time, discomfort, visits, daily life."""
+    benefits: list[Prose] = Field(min_length=1)
+    """What it may do for you. Give as much detail as the risks."""
+    risks: list[Prose] = Field(min_length=1)
+    """Main risks, harms and downsides. Give as much detail as the benefits."""
+    invasiveness: Invasiveness
+    """How invasive it is: none, needle, implant or surgery."""
+    recovery: Plain
+    """Short answer for comparison tables: how long until normal activity."""
+    relief_duration: Plain
+    """Short answer for comparison tables: how long relief may last."""
+    main_risks: Plain
+    """Short answer for comparison tables: the main risks in a few words."""
+    evidence: Evidence
+    """How well research supports it. Experimental options are labelled on every page."""
+    evidence_note: Prose
+    """What is known and what is uncertain about how well it works."""
+    trial_or_test_first: Plain
+    """Short answer for comparison tables: whether a trial or test block comes first."""
+    questions_to_ask: list[Plain] = Field(min_length=1)
+    """Questions a patient could ask their doctor about this option."""
+    related: list[Id] = []
+    """Ids of other options to link to, such as `medial-branch-block`."""
+    sources: list[Id] = Field(min_length=1)
+    """Ids from `content/sources.yaml` that the facts on this page come from."""
+    review: Review
+    """Review dates for this page."""
+
+
+class Faq(Model):
+    """One question and its answer."""
+
+    id: Id
+    """Stable id; also the anchor in the page address, like `faq.html#what-is-rfa`."""
+    question: Plain
+    """The question as a patient would ask it."""
+    answer: Prose
+    """A short, plain answer."""
+    related: list[Id] = []
+    """Ids of options the answer is about."""
+
+
+class FaqPage(Model):
+    """`content/faqs.yaml`: frequently asked questions."""
+
+    intro: Prose
+    """A sentence or two at the top of the page."""
+    questions: list[Faq] = Field(min_length=1)
+    """The questions, in the order shown."""
+    review: Review
+    """Review dates for this page."""
+
+
+class Tip(Model):
+    """One practical tip."""
+
+    id: Id
+    """Stable id; also the anchor on the tips page."""
+    title: Plain
+    """The tip in a few words."""
+    text: Prose
+    """What to do and why."""
+    related: list[Id] = []
+    """Ids of options this tip is about."""
+
+
+class TipsPage(Model):
+    """`content/tips.yaml`: practical tips."""
+
+    intro: Prose
+    """A sentence or two at the top of the page."""
+    tips: list[Tip] = Field(min_length=1)
+    """The tips, in the order shown."""
+    review: Review
+    """Review dates for this page."""
+
+
+class Term(Model):
+    """One glossary entry."""
+
+    id: Id
+    """Stable id; also the anchor on the glossary page."""
+    term: Plain
+    """The word as it appears on pages, such as "Medial branch nerves"."""
+    also_called: list[Plain] = []
+    """Abbreviations or other spellings, such as "MRI". Each gets the same tooltip."""
+    definition: Plain
+    """One plain sentence that explains the term."""
+
+
+class Glossary(Model):
+    """`content/glossary.yaml`: every medical term the pages use."""
+
+    intro: Prose
+    """A sentence or two at the top of the page."""
+    terms: list[Term] = Field(min_length=1)
+    """The terms. The page sorts them A to Z."""
+
+
+class Source(Model):
+    """A source the facts come from. Never list a source the content does not use."""
+
+    id: Id
+    """Stable id that options list under `sources`."""
+    title: Plain
+    """Title or plain description of the source."""
+    description: Plain
+    """What it covers and where it came from."""
+    url: Annotated[str, Field(pattern=r"^https://")] | None = None
+    """Web address, if the source is published online (https only)."""
+
+
+class Sources(Model):
+    """`content/sources.yaml`: where the facts come from."""
+
+    sources: list[Source] = Field(min_length=1)
+    """Every source cited by an option."""
+
+
+class Contact(Model):
+    """How patients reach the clinic."""
+
+    clinic_name: Plain
+    """The clinic's name, shown in the footer and on printouts."""
+    phone: Plain
+    """Main phone number for appointments and questions."""
+    urgent_phone: Plain
+    """Number for same-day advice (for example a nurse line)."""
+    emergency_number: Plain = "911"
+    """Emergency number in the clinic's country."""
+    address: Plain | None = None
+    """Street address, if the clinic wants it shown."""
+
+
+class UrgencyLevel(Model):
+    """One level of urgency in the urgent-help callout."""
+
+    id: Id
+    """Stable id, such as `emergency`."""
+    heading: Plain
+    """Heading for this level, such as "Call 911 now"."""
+    symptoms: list[Plain] = Field(min_length=1)
+    """Symptoms that need this level of care."""
+    action: Prose
+    """What to do. May use {phone}, {urgent_phone} and {emergency_number}."""
+
+
+class UrgentHelp(Model):
+    """The callout shown on every page about symptoms that need care soon."""
+
+    title: Plain
+    """Callout title."""
+    levels: list[UrgencyLevel] = Field(min_length=1)
+    """From most to least urgent."""
+
+
+class About(Model):
+    """Content for the "About this site" page. Clinics edit these to match their practice."""
+
+    how_written: Prose
+    """How the content is written."""
+    review_process: Prose
+    """Who reviews the content and how."""
+    update_policy: Prose
+    """How often content is updated and what triggers an update."""
+    funding: Prose
+    """Who pays for this site."""
+    conflicts_of_interest: Prose
+    """Any conflicts of interest of the authors, reviewers or clinic."""
+
+
+class SiteSettings(Model):
+    """`content/site.yaml`: site-wide settings and clinic details."""
+
+    title: Plain
+    """Site title, shown in the header and the browser tab."""
+    description: Plain = Field(max_length=300)
+    """One or two sentences describing the site, used as the home page description."""
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = "en"
+    """Language code of the content, such as `en`. Picks the page labels."""
+    contact: Contact
+    """Clinic contact details."""
+    welcome: Prose
+    """Opening text of the home page."""
+    disclaimer: Prose
+    """The notice that this site does not replace a doctor's advice."""
+    urgent_help: UrgentHelp
+    """Symptoms that need same-day or emergency care, shown on every page."""
+    about: About
+    """The "About this site" page."""
+    reading_grade_budget: float = Field(default=8.0, ge=1, le=20)
+    """Highest Flesch-Kincaid grade a page may have. `check` fails pages above it."""
+    review: Review
+    """Review dates for the home and about pages."""
+
+
+class Content(Model):
+    """All content, validated and cross-checked, as templates receive it."""
+
+    site: SiteSettings
+    options: dict[str, Option]
+    faqs: FaqPage
+    tips: TipsPage
+    glossary: Glossary
+    sources: Sources
+
+    def options_in(self, category: Category) -> list[tuple[str, Option]]:
+        """Options of one category in navigation order."""
+        found = [(oid, o) for oid, o in self.options.items() if o.category == category]
+        return sorted(found, key=lambda item: (item[1].order, item[1].title.lower()))
+
+    def categories(self) -> list[Category]:
+        """Categories that have at least one option, in navigation order."""
+        return [c for c in Category if self.options_in(c)]
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources.sources if s.id == source_id)

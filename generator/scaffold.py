@@ -1,0 +1,68 @@
+"""Starting files for editors: `patient-site new option <id>`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .model import ID_RE, Category, Evidence, Invasiveness
+from .validate import CONTENT_DIR, OPTIONS_DIR, suggest_id
+
+OPTION_TEMPLATE = """\
+# yaml-language-server: $schema=../../schemas/option.schema.json
+# A treatment, test or next step. The file name ({option_id}) is its id and page address.
+# Write for patients: short sentences, everyday words. Run `patient-site check` when done.
+
+title: {title}
+also_called: []            # other names and abbreviations, for search
+category: {category}       # one of: {categories}
+order: 100                 # position in its category; smaller comes first
+summary: One or two plain sentences about what this is.
+what_it_is: |
+  What this option is, in everyday words.
+who_it_may_help: |
+  Who this may suit, and who it does not suit.
+how_it_is_done: |
+  What happens, step by step, from the patient's side.
+what_it_is_like: |
+  What living through it is like: time, discomfort, visits, daily life.
+benefits:                  # as much detail as the risks
+  - What it may do for you.
+risks:                     # as much detail as the benefits
+  - A main risk or downside.
+invasiveness: {invasiveness}      # one of: {invasiveness_levels}
+recovery: How long until normal activity, in a few words.
+relief_duration: How long relief may last, in a few words.
+main_risks: The main risks in a few words.
+evidence: {evidence}        # one of: {evidence_levels}
+evidence_note: |
+  What is known, and what is uncertain, about how well it works.
+trial_or_test_first: Whether a trial or test block comes first, in a few words.
+questions_to_ask:
+  - A question a patient could ask their doctor.
+related: []                # ids of other options, such as radiofrequency-ablation
+sources: []                # ids from content/sources.yaml that these facts come from
+review:
+  last_reviewed: {today}
+  next_review_due: {next_year}
+"""
+
+
+def new_option_file(project: Path, option_id: str) -> Path:
+    """Write a commented option file. Raises ValueError for a bad or existing id."""
+    if not ID_RE.match(option_id):
+        raise ValueError(f"'{option_id}' is not a valid id; try '{suggest_id(option_id)}'")
+    path = project / CONTENT_DIR / OPTIONS_DIR / f"{option_id}.yaml"
+    if path.exists():
+        raise ValueError(f"{path} already exists; edit it instead")
+    today = dt.date.today()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(OPTION_TEMPLATE.format(
+        option_id=option_id, title=option_id.replace("-", " ").capitalize(),
+        category=Category.procedures.value, categories=", ".join(c.value for c in Category),
+        invasiveness=Invasiveness.needle.value,
+        invasiveness_levels=", ".join(i.value for i in Invasiveness),
+        evidence=Evidence.emerging.value, evidence_levels=", ".join(e.value for e in Evidence),
+        today=today.isoformat(), next_year=(today + dt.timedelta(days=365)).isoformat(),
+    ), encoding="utf-8")
+    return path

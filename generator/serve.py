@@ -1,0 +1,94 @@
+"""Live preview: re-render when content or a template changes; MkDocs serves and reloads.
+
+We watch content/ and the page templates. On a change we re-render into the
+rendered folder, writing only files that changed; `mkdocs serve` watches that
+folder, rebuilds and reloads the browser. A bad edit is printed in the terminal
+and shown at the top of every page (rendered from the last good content), and
+the preview recovers on the next good save.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .build import CONFIG_FILE, RENDERED_DIR, sync_tree
+from .errors import ContentError, Problem
+from .model import Content
+from .render import OVERRIDES_DIR, TEMPLATES_DIR, render_site
+from .validate import CONTENT_DIR, load_content
+
+DEBOUNCE_SECONDS = 0.2
+
+
+class Previewer:
+    """Keeps the rendered folder in step with content, remembering the last good content."""
+
+    def __init__(self, project: Path):
+        self.project = project
+        self.last_good: Content | None = None
+        self.lock = threading.Lock()
+
+    def refresh(self) -> list[Problem]:
+        """Re-render; on bad content, render the last good content with the problems on top."""
+        with self.lock:
+            try:
+                content = load_content(self.project).content
+                problems: list[Problem] = []
+                self.last_good = content
+            except ContentError as error:
+                if self.last_good is None:
+                    raise
+                content, problems = self.last_good, error.problems
+            rendered = render_site(content, self.project, preview_problems=problems)
+            sync_tree(rendered.files(), self.project / RENDERED_DIR)
+            return problems
+
+
+def serve(project: Path, host: str, port: int) -> None:
+    """Render once, then watch for changes and run MkDocs' live-reload server."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    previewer = Previewer(project)
+    previewer.refresh()
+    pending = threading.Event()
+
+    class OnChange(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if str(event.src_path).endswith((".yaml", ".yml", ".j2")):
+                pending.set()
+
+    observer = Observer()
+    for folder in (project / CONTENT_DIR, project / OVERRIDES_DIR, TEMPLATES_DIR):
+        if folder.is_dir():
+            observer.schedule(OnChange(), str(folder), recursive=True)
+    observer.daemon = True
+    observer.start()
+    threading.Thread(target=_rerender_loop, args=(previewer, pending), daemon=True).start()
+    try:
+        mkdocs_serve(config_file=str(project / CONFIG_FILE), dev_addr=f"{host}:{port}",
+                     livereload=True)
+    finally:
+        observer.stop()
+
+
+def _rerender_loop(previewer: Previewer, pending: threading.Event) -> Any:
+    while True:
+        pending.wait()
+        time.sleep(DEBOUNCE_SECONDS)
+        pending.clear()
+        try:
+            problems = previewer.refresh()
+        except Exception as error:  # keep the preview alive whatever an edit does
+            click.echo(f"Preview not updated: {error}", err=True)
+            continue
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        click.echo("Preview updated." if not problems else
+                   f"{len(problems)} problem(s); showing the last good version.", err=True)

@@ -1,0 +1,333 @@
+"""Stage 2: turn parsed documents into the typed content model, collecting every problem.
+
+Problems from every file are gathered before anything is reported, so an
+editor sees all of them in one run. Nothing is written until content is valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import prose
+from .errors import ContentError, Problem
+from .load import Document, PathKey, read_yaml
+from .model import (
+    ID_RE,
+    Content,
+    FaqPage,
+    Glossary,
+    Option,
+    SiteSettings,
+    Sources,
+    TipsPage,
+)
+
+CONTENT_DIR = "content"
+OPTIONS_DIR = "options"
+SINGLE_FILES: dict[str, type[BaseModel]] = {
+    "site.yaml": SiteSettings,
+    "sources.yaml": Sources,
+    "faqs.yaml": FaqPage,
+    "tips.yaml": TipsPage,
+    "glossary.yaml": Glossary,
+}
+
+
+@dataclass
+class Validated:
+    """Valid content plus the documents it came from (for warnings with lines)."""
+
+    content: Content
+    documents: dict[str, Document] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load_content(project: Path, today: dt.date | None = None) -> Validated:
+    """Read, validate and cross-check all content under `project`. Raises ContentError."""
+    problems: list[Problem] = []
+    content_dir = project / CONTENT_DIR
+    if not content_dir.is_dir():
+        raise ContentError([Problem(CONTENT_DIR, 1, "folder not found; run this command in "
+                                    "the project folder or pass --project")])
+    documents: dict[str, Document] = {}
+    models: dict[str, Any] = {}
+    for name, model in SINGLE_FILES.items():
+        shown = f"{CONTENT_DIR}/{name}"
+        doc = _read(project / shown, shown, problems)
+        if doc is not None:
+            documents[shown] = doc
+            models[name] = _to_model(doc, model, problems)
+    options = _load_options(project, documents, problems)
+    if problems or any(m is None for m in models.values()) or len(models) < len(SINGLE_FILES):
+        raise ContentError(problems)
+    content = Content(
+        site=models["site.yaml"], sources=models["sources.yaml"], faqs=models["faqs.yaml"],
+        tips=models["tips.yaml"], glossary=models["glossary.yaml"], options=options,
+    )
+    problems += list(cross_check(content, documents))
+    if problems:
+        raise ContentError(problems)
+    return Validated(content, documents, list(stale_reviews(content, documents, today)))
+
+
+def _read(path: Path, shown: str, problems: list[Problem]) -> Document | None:
+    if not path.is_file():
+        problems.append(Problem(shown, 1, "file not found; every site needs it "
+                                "(copy it from the default content)"))
+        return None
+    doc, found = read_yaml(path, shown)
+    problems += found
+    if doc is not None and not isinstance(doc.data, dict):
+        problems.append(Problem(shown, 1, "must be a set of 'key: value' lines, "
+                                f"not {_kind(doc.data)}"))
+        return None
+    return doc
+
+
+def _load_options(project: Path, documents: dict[str, Document],
+                  problems: list[Problem]) -> dict[str, Option]:
+    folder = project / CONTENT_DIR / OPTIONS_DIR
+    options: dict[str, Option] = {}
+    seen: dict[str, str] = {}
+    files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    if not files:
+        problems.append(Problem(f"{CONTENT_DIR}/{OPTIONS_DIR}", 1,
+                                "no option files found; add one with 'patient-site new option <id>'"))
+    for path in files:
+        shown = f"{CONTENT_DIR}/{OPTIONS_DIR}/{path.name}"
+        option_id = path.stem
+        if not ID_RE.match(option_id):
+            problems.append(Problem(shown, 1, f"file name '{option_id}' is not a valid id; rename "
+                                    f"it to '{suggest_id(option_id)}{path.suffix}'"))
+            continue
+        if option_id in seen:
+            problems.append(Problem(shown, 1, f"duplicate option id '{option_id}' "
+                                    f"(also {seen[option_id]}); keep one file"))
+            continue
+        seen[option_id] = shown
+        doc = _read(path, shown, problems)
+        if doc is None:
+            continue
+        documents[shown] = doc
+        model = _to_model(doc, Option, problems)
+        if model is not None:
+            options[option_id] = model
+    return options
+
+
+def suggest_id(name: str) -> str:
+    """A valid id close to `name`: lower case, hyphens for anything else."""
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "option"
+
+
+def _to_model(doc: Document, model: type[BaseModel], problems: list[Problem]) -> Any:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            location = tuple(detail["loc"])
+            problems.append(Problem(doc.path, doc.line_of(location),
+                                    describe(detail, model, location)))
+        return None
+
+
+def describe(detail: Any, model: type[BaseModel], location: PathKey) -> str:
+    """An editor-friendly message for one pydantic error."""
+    kind, ctx, given = detail["type"], detail.get("ctx", {}), detail.get("input")
+    name = _name(location)
+    if kind == "missing":
+        return f"{name} is required"
+    if kind == "extra_forbidden":
+        return f"unknown key {name}{_did_you_mean(location, model)}"
+    if kind == "value_error":
+        return f"{name}: {ctx.get('error')}"
+    messages = {
+        "string_type": f"{name} must be text, not {_kind(given)}",
+        "list_type": f"{name} must be a list (one '- ' line per item), not {_kind(given)}",
+        "model_type": f"{name} must be a set of 'key: value' lines, not {_kind(given)}",
+        "dict_type": f"{name} must be a set of 'key: value' lines, not {_kind(given)}",
+        "enum": f"{name} must be one of: {ctx.get('expected', '').replace(chr(39), '')}"
+                f" (got {given!r})",
+        "string_pattern_mismatch": _pattern_message(name, ctx, given),
+        "too_short": f"{name} needs at least {ctx.get('min_length')} item(s)",
+        "string_too_long": f"{name} must be at most {ctx.get('max_length')} characters "
+                           f"(it has {len(given) if isinstance(given, str) else '?'})",
+        "int_type": f"{name} must be a whole number, not {_kind(given)}",
+        "int_parsing": f"{name} must be a whole number (got {given!r})",
+        "float_type": f"{name} must be a number, not {_kind(given)}",
+        "float_parsing": f"{name} must be a number (got {given!r})",
+    }
+    if kind in messages:
+        return messages[kind]
+    if kind.startswith("date"):
+        return f"{name} must be a real date written YYYY-MM-DD (got {given!r})"
+    return f"{name}: {detail['msg']}"
+
+
+def _pattern_message(name: str, ctx: dict[str, Any], given: Any) -> str:
+    if ctx.get("pattern") == "^https://":
+        return f"{name} must start with https:// (got {given!r})"
+    if "a-z0-9" in str(ctx.get("pattern")):
+        return (f"{name} must be an id: lower-case letters, digits and single hyphens "
+                f"(got {given!r}; try '{suggest_id(str(given))}')")
+    return f"{name} must match {ctx.get('pattern')} (got {given!r})"
+
+
+def _name(location: PathKey) -> str:
+    keys = [k for k in location if isinstance(k, str)]
+    index = [k for k in location[len(location) - 1:] if isinstance(k, int)]
+    key = f"'{keys[-1]}'" if keys else "the file"
+    return f"item {index[0] + 1} of {key}" if index else key
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    return {dict: "a set of keys", list: "a list", str: "text", int: "a number",
+            float: "a number", type(None): "empty"}.get(type(value), type(value).__name__)
+
+
+def _did_you_mean(location: PathKey, model: type[BaseModel]) -> str:
+    fields = _fields_at(model, location[:-1])
+    close = difflib.get_close_matches(str(location[-1]), fields, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _fields_at(model: type[BaseModel], location: PathKey) -> list[str]:
+    """Field names of the (sub)model found at `location` inside `model`."""
+    current: Any = model
+    for key in location:
+        if isinstance(key, int):
+            continue
+        info = current.model_fields.get(key) if hasattr(current, "model_fields") else None
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    return list(current.model_fields) if hasattr(current, "model_fields") else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+# --- cross-file checks -------------------------------------------------------------------
+
+
+def cross_check(content: Content, documents: dict[str, Document]) -> Iterator[Problem]:
+    """Every reference between files resolves; every id is unique where it must be."""
+    option_ids = set(content.options)
+    source_ids = {s.id for s in content.sources.sources}
+    term_ids = {t.id for t in content.glossary.terms}
+    for option_id, option in content.options.items():
+        doc = documents[_option_path(documents, option_id)]
+        yield from _references(doc, ("related",), option.related, option_ids, "option")
+        yield from _references(doc, ("sources",), option.sources, source_ids, "source")
+        if option_id in option.related:
+            yield Problem(doc.path, doc.line_of(("related",)), "an option cannot be related to itself")
+    faqs, tips = documents["content/faqs.yaml"], documents["content/tips.yaml"]
+    for i, faq in enumerate(content.faqs.questions):
+        yield from _references(faqs, ("questions", i, "related"), faq.related, option_ids, "option")
+    for i, tip in enumerate(content.tips.tips):
+        yield from _references(tips, ("tips", i, "related"), tip.related, option_ids, "option")
+    yield from _unique(faqs, "questions", [q.id for q in content.faqs.questions])
+    yield from _unique(tips, "tips", [t.id for t in content.tips.tips])
+    glossary = documents["content/glossary.yaml"]
+    yield from _unique(glossary, "terms", [t.id for t in content.glossary.terms])
+    yield from _unique(glossary, "terms", _all_term_names(content), "term")
+    yield from _unique(documents["content/sources.yaml"], "sources",
+                       [s.id for s in content.sources.sources])
+    for doc in documents.values():
+        yield from _prose_links(doc, option_ids, term_ids)
+
+
+def _references(doc: Document, at: PathKey, ids: Iterable[str], known: set[str],
+                kind: str) -> Iterator[Problem]:
+    for i, ref in enumerate(ids):
+        if ref not in known:
+            close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            yield Problem(doc.path, doc.line_of((*at, i)), f"unknown {kind} '{ref}'{hint}")
+
+
+def _unique(doc: Document, key: str, values: list[str], what: str = "id") -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for i, value in enumerate(values):
+        folded = value.lower()
+        if folded in seen:
+            yield Problem(doc.path, doc.line_of((key, i)), f"duplicate {what} '{value}' in "
+                          f"'{key}' (item {seen[folded] + 1} has it too)")
+        else:
+            seen[folded] = i
+
+
+def _all_term_names(content: Content) -> list[str]:
+    return [t.term for t in content.glossary.terms]
+
+
+def _prose_links(doc: Document, option_ids: set[str], term_ids: set[str]) -> Iterator[Problem]:
+    known = {"option": option_ids, "term": term_ids, "page": set(prose.SITE_PAGES)}
+    for location, text in _strings(doc.data, ()):
+        for target in prose.link_targets(text):
+            scheme, _, ref = target.partition(":")
+            if scheme in known and ref not in known[scheme]:
+                yield Problem(doc.path, doc.line_of(location),
+                              f"link '{target}' points to an unknown {scheme} '{ref}'")
+
+
+def _strings(data: Any, location: PathKey) -> Iterator[tuple[PathKey, str]]:
+    if isinstance(data, str):
+        yield location, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*location, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*location, i))
+
+
+# --- warnings ----------------------------------------------------------------------------
+
+
+def stale_reviews(content: Content, documents: dict[str, Document],
+                  today: dt.date | None = None) -> Iterator[Problem]:
+    """A warning for each page whose next review date has passed."""
+    today = today or dt.date.today()
+    pages = [("content/site.yaml", content.site.review), ("content/faqs.yaml", content.faqs.review),
+             ("content/tips.yaml", content.tips.review)]
+    pages += [(_option_path(documents, oid), o.review) for oid, o in content.options.items()]
+    for path, review in pages:
+        if review.next_review_due < today:
+            doc = documents[path]
+            yield Problem(path, doc.line_of(("review", "next_review_due")),
+                          f"review was due on {review.next_review_due.isoformat()}; review the "
+                          "page, then update 'last_reviewed' and 'next_review_due'", warning=True)
+
+
+def _option_path(documents: dict[str, Document], option_id: str) -> str:
+    for suffix in (".yaml", ".yml"):
+        path = f"{CONTENT_DIR}/{OPTIONS_DIR}/{option_id}{suffix}"
+        if path in documents:
+            return path
+    raise KeyError(option_id)
+
+
+def external_links(documents: dict[str, Document]) -> Iterator[tuple[Problem, str]]:
+    """Every https/mailto/tel link in content, with where it is. Never fetched."""
+    for doc in documents.values():
+        for location, text in _strings(doc.data, ()):
+            for target in prose.link_targets(text):
+                if target.startswith(("https://", "mailto:", "tel:")):
+                    yield Problem(doc.path, doc.line_of(location), target), target
