@@ -18,10 +18,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from .errors import BuildError, Problem
 from .model import Content
 from .readability import grade_of_markdown
-from .render import RenderedSite, render_site
+from .render import RenderedSite, render_site, template_problem
 from .validate import Validated, load_content
 
 RENDERED_DIR = "rendered"
@@ -69,6 +71,8 @@ def run_mkdocs(project: Path, site_dir: Path) -> None:
             config = load_config(config_file=str(project / CONFIG_FILE),
                                  site_dir=str(site_dir), strict=True)
             mkdocs_build(config)
+        except jinja2.TemplateError as error:
+            raise BuildError(str(template_problem(error))) from None
         except (MkDocsException, OSError) as error:
             details = "\n".join(messages) or str(error)
             raise BuildError(f"the site builder (MkDocs) failed:\n{details}\n{error}") from None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -40,7 +40,7 @@ class Model(BaseModel):
     )
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     """The group an option belongs to. The order here is the order in navigation."""
 
     understanding = "understanding"
@@ -54,7 +54,7 @@ class Category(str, Enum):
     staying = "staying"
 
 
-class Invasiveness(str, Enum):
+class Invasiveness(StrEnum):
     """How much is done to the body, from nothing to open surgery."""
 
     none = "none"
@@ -63,7 +63,7 @@ class Invasiveness(str, Enum):
     surgery = "surgery"
 
 
-class Evidence(str, Enum):
+class Evidence(StrEnum):
     """How well research supports an option."""
 
     established = "established"

@@ -21,7 +21,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?]+(?=\s|$)|:\s*$|\n", re.MULTILINE)
 _VOWEL_GROUP_RE = re.compile(r"[aeiouy]+")
 
 _DROP_LINE_RE = re.compile(
-    r"^\s*(#{1,6}\s|\*\[[^\]]+\]:|\||<|</|!!!|\?\?\?|---\s*$|[-\w]+:\s*\S*$)")
+    r"^\s*(#{1,6}\s|\*\[[^\]]+\]:|\||<(?!p[ >]|dd>)|!!!|\?\?\?|---\s*$|\{:)")
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ITEM_RE = re.compile(r"^\s*([-*+]|\d+\.)\s+")
 _TAG_RE = re.compile(r"<[^>]+>")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -27,7 +28,7 @@ from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from . import prose
-from .errors import Problem
+from .errors import ContentError, Problem
 from .model import Category, Content, FaqPage, Option, Review
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -190,6 +191,27 @@ def web_page(context: Any, title: str, description: str, review: Review | None) 
     return data
 
 
+def template_problem(error: jinja2.TemplateError) -> Problem:
+    """Where a template went wrong, as a Problem: file and line inside the template."""
+    filename = getattr(error, "filename", None)
+    line = getattr(error, "lineno", None)
+    if not filename:
+        frames = [f for f in traceback.extract_tb(error.__traceback__)
+                  if f.filename.endswith((".j2", ".html"))]
+        if frames:
+            filename, line = frames[-1].filename, frames[-1].lineno
+    shown = _shown_path(filename or "template")
+    return Problem(shown, line or 1, f"template error: {error.message or error}")
+
+
+def _shown_path(filename: str) -> str:
+    path = Path(filename).resolve()
+    for base in (Path.cwd(), TEMPLATES_DIR.parent.parent):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return filename
+
+
 # --- pages -------------------------------------------------------------------------------
 
 
@@ -219,18 +241,22 @@ def _page_list(content: Content) -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 def _page(env: jinja2.Environment, shared: dict[str, Any], path: str, template: str,
           extra: dict[str, Any]) -> Page:
-    markdown = env.get_template(template).render(shared | extra | {"page_path": path})
+    try:
+        markdown = env.get_template(template).render(shared | extra | {"page_path": path})
+    except jinja2.TemplateError as error:
+        raise ContentError([template_problem(error)]) from None
     title_line = next((ln for ln in markdown.splitlines() if ln.startswith("# ")), "# ")
     return Page(path, title_line[2:].strip(), markdown)
 
 
 def _tooltips(content: Content) -> list[tuple[str, str]]:
     """(text, definition) pairs for glossary tooltips on every page."""
-    pairs = []
+    pairs: dict[str, str] = {}
     for term in content.glossary.terms:
         for text in (term.term, *term.also_called):
-            pairs.append((text, term.definition))
-    return pairs
+            for form in (text, text[:1].upper() + text[1:]):
+                pairs.setdefault(form, term.definition)
+    return list(pairs.items())
 
 
 def _contact_values(content: Content) -> dict[str, str]:

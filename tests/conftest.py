@@ -1,0 +1,38 @@
+"""Shared test helpers: throwaway projects built from fixtures in tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def make_project(destination: Path, content: Path | None = None) -> Path:
+    """A project folder with the given content (default: the minimal fixture),
+    the repository's mkdocs.yml and overrides/."""
+    shutil.copytree(content or FIXTURES / "minimal" / "content", destination / "content")
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", destination / "overrides")
+    return destination
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the minimal fixture project."""
+    return make_project(tmp_path / "project")
+
+
+@pytest.fixture
+def shipped_project(tmp_path: Path) -> Path:
+    """A fresh copy of the project with the shipped content."""
+    return make_project(tmp_path / "shipped", ROOT / "content")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its bytes, to prove a folder did not change."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}

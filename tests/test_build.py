@@ -1,0 +1,82 @@
+"""End-to-end builds in tmp_path: the site is built, searchable, and never half-written."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from generator.cli import main
+
+from .conftest import snapshot
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_build_writes_every_page_and_the_search_index(project):
+    result = run("build", "--project", project)
+    assert result.exit_code == 0, result.output
+    site = project / "site"
+    for page in ["index.html", "options/test-one.html", "options/another-one.html", "faq.html",
+                 "tips.html", "glossary.html", "about.html"]:
+        assert (site / page).is_file(), page
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "options/test-one.html" in locations
+    assert (site / "search" / "search_index.js").is_file()
+
+
+def test_a_new_option_file_adds_its_page_nav_entry_and_search_entry(project):
+    option = project / "content" / "options" / "test-one.yaml"
+    (project / "content" / "options" / "new-thing.yaml").write_text(
+        option.read_text().replace("title: Test one", "title: Brand new thing"))
+    assert run("build", "--project", project).exit_code == 0
+    site = project / "site"
+    assert "Brand new thing" in (site / "options" / "new-thing.html").read_text()
+    assert 'href="options/new-thing.html"' in (site / "index.html").read_text()
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    assert any(d["location"] == "options/new-thing.html" and d["title"] == "Brand new thing"
+               for d in index["docs"])
+
+
+def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(project):
+    assert run("build", "--project", project).exit_code == 0
+    before = snapshot(project / "site")
+    (project / "content" / "options" / "test-one.yaml").write_text("title: [unclosed\n")
+    result = run("build", "--project", project)
+    assert result.exit_code == 1
+    assert snapshot(project / "site") == before
+    assert not [p.name for p in project.iterdir() if p.name.startswith(".site")]
+
+
+def test_a_builder_failure_after_valid_content_also_keeps_the_site(project):
+    assert run("build", "--project", project).exit_code == 0
+    before = snapshot(project / "site")
+    (project / "overrides" / "main.html").write_text("{% extends 'base.html' %}{% block x %}")
+    result = run("build", "--project", project)
+    assert result.exit_code == 1
+    assert "The previous site/ was left as it was." in result.output
+    assert snapshot(project / "site") == before
+
+
+def test_mkdocs_build_strict_passes_on_the_rendered_folder(project):
+    assert run("render", "--project", project).exit_code == 0
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "plain-site"],
+        cwd=project, capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+    assert (project / "plain-site" / "options" / "test-one.html").is_file()
+
+
+def test_mkdocs_strict_turns_a_broken_link_into_an_error(project):
+    assert run("render", "--project", project).exit_code == 0
+    page = project / "rendered" / "docs" / "tips.md"
+    page.write_text(page.read_text() + "\n[broken](options/missing.md)\n")
+    completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"],
+                               cwd=project, capture_output=True, text=True)
+    assert completed.returncode == 1
+    assert "options/missing.md" in completed.stderr

@@ -1,0 +1,93 @@
+"""Golden files for every page type, and the rules templates follow."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.render import locate, render_site
+from generator.validate import load_content
+
+from .conftest import FIXTURES
+
+GOLDEN = Path(__file__).parent / "golden" / "minimal"
+PAGES = ["index.md", "options/test-one.md", "options/another-one.md", "faq.md", "tips.md",
+         "glossary.md", "about.md"]
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    project = FIXTURES / "minimal"
+    return render_site(load_content(project).content, project)
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_matches_golden_file(rendered, page_path):
+    page = next(p for p in rendered.pages if p.path == page_path)
+    golden = GOLDEN / page_path
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(page.markdown, encoding="utf-8")
+    assert page.markdown == golden.read_text(encoding="utf-8")
+
+
+def test_every_page_type_is_covered_by_a_golden_file(rendered):
+    assert sorted(p.path for p in rendered.pages) == sorted(PAGES)
+
+
+def test_navigation_lists_options_by_category(rendered):
+    nav = rendered.config["nav"]
+    assert nav[0] == {"Home": "index.md"}
+    assert nav[1] == {"Your options": [
+        {"Tests": [{"Test one": "options/test-one.md"}]},
+        {"Experimental injections": [{"Another one": "options/another-one.md"}]},
+    ]}
+
+
+def test_generated_config_carries_site_and_clinic_settings(rendered):
+    config = rendered.config
+    assert config["site_name"] == "Test site"
+    assert config["extra"]["clinic"]["clinic_name"] == "Test Clinic"
+    assert config["theme"] == {"language": "en"}
+
+
+def test_experimental_options_are_labelled(rendered):
+    page = next(p for p in rendered.pages if p.path == "options/another-one.md")
+    assert '!!! warning "This is experimental"' in page.markdown
+
+
+def test_text_from_content_is_escaped_in_html_contexts(tmp_path):
+    from .conftest import make_project
+
+    project = make_project(tmp_path)
+    site = project / "content" / "site.yaml"
+    site.write_text(site.read_text().replace("title: When to get help",
+                                             'title: "Help & advice \\"now\\""'))
+    page = render_site(load_content(project).content, project).pages[0]
+    assert '<h2 id="urgent-help-title">Help &amp; advice &#34;now&#34;</h2>' in page.markdown
+
+
+def test_overrides_folder_replaces_a_page_template(tmp_path):
+    from .conftest import make_project
+
+    project = make_project(tmp_path)
+    (project / "overrides" / "tips.md.j2").write_text(
+        '{% extends "page.md.j2" %}{% set page_title = "Our tips" %}'
+        '{% set page_description = "x" %}{% set page_review = none %}'
+        "{% block body %}Clinic tips.{% endblock %}")
+    page = next(p for p in render_site(load_content(project).content, project).pages
+                if p.path == "tips.md")
+    assert "# Our tips" in page.markdown and "Clinic tips." in page.markdown
+
+
+@pytest.mark.parametrize(("target", "from_page", "expected"), [
+    ("option:rfa", "index.md", "options/rfa.md"),
+    ("option:rfa", "options/mri.md", "rfa.md"),
+    ("term:mri", "options/rfa.md", "../glossary.md#mri"),
+    ("page:pathway", "options/rfa.md", "../pathway/index.md"),
+    ("https://example.org/a", "index.md", "https://example.org/a"),
+])
+def test_site_links_are_relative_to_the_page(target, from_page, expected):
+    assert locate(target, from_page) == expected
