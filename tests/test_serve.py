@@ -1,0 +1,75 @@
+"""The live preview: re-renders on save, shows a bad edit in the page, recovers."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode()
+    except OSError:
+        return ""
+
+
+def wait_for(condition: Callable[[], bool], limit: float = 60) -> bool:
+    """Poll until `condition` holds; a hang guard, not a speed test."""
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.25)
+    return False
+
+
+@pytest.fixture
+def server(project: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from generator.cli import main; main()", "serve",
+         "--project", str(project), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(lambda: "Test site" in fetch(base)), "preview server did not start"
+        yield base, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_saving_content_updates_the_served_page(server, project):
+    base, _ = server
+    option = project / "content" / "options" / "test-one.yaml"
+    option.write_text(option.read_text().replace("A test with a needle.", "A freshly saved text."))
+    assert wait_for(lambda: "A freshly saved text." in fetch(base + "options/test-one.html"))
+
+
+def test_a_bad_save_shows_the_problem_in_the_page_and_the_preview_recovers(server, project):
+    base, process = server
+    option = project / "content" / "options" / "test-one.yaml"
+    good = option.read_text()
+    option.write_text(good.replace("recovery: One day\n", "recovery: [One day\n"))
+    assert wait_for(lambda: "content/options/test-one.yaml:" in fetch(base + "faq.html"))
+    page = fetch(base + "faq.html")
+    assert "This preview shows the last good version" in page
+    assert "Questions and answers" in page, "the last good content is still shown"
+    option.write_text(good.replace("A test with a needle.", "Fixed again."))
+    assert wait_for(lambda: "Fixed again." in fetch(base + "options/test-one.html"))
+    assert "This preview shows the last good version" not in fetch(base + "faq.html")
+    assert process.poll() is None, "the server kept running"
