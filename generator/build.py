@@ -20,8 +20,8 @@ from pathlib import Path
 
 import jinja2
 
+from .content import Content
 from .errors import BuildError, Problem
-from .model import Content
 from .readability import grade_of_markdown
 from .render import RenderedSite, render_site, template_problem
 from .validate import Validated, load_content
@@ -74,8 +74,8 @@ def run_mkdocs(project: Path, site_dir: Path) -> None:
         except jinja2.TemplateError as error:
             raise BuildError(str(template_problem(error))) from None
         except (MkDocsException, OSError) as error:
-            details = "\n".join(messages) or str(error)
-            raise BuildError(f"the site builder (MkDocs) failed:\n{details}\n{error}") from None
+            details = [*messages, *([str(error)] if str(error) not in "\n".join(messages) else [])]
+            raise BuildError("the site builder (MkDocs) failed:\n" + "\n".join(details)) from None
         except SystemExit as error:  # MkDocs' Abort in strict mode
             raise BuildError("the site builder (MkDocs) stopped:\n" + "\n".join(messages)) from error
 

@@ -51,6 +51,11 @@ _Loader.yaml_implicit_resolvers = {
             if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# A lone '=' is text, not YAML's obscure "value" key (which SafeLoader cannot construct).
+_Loader.yaml_implicit_resolvers["="] = [
+    (tag, regexp) for tag, regexp in _Loader.yaml_implicit_resolvers.get("=", [])
+    if tag != "tag:yaml.org,2002:value"
+]
 for _first in "tTfF":
     _Loader.yaml_implicit_resolvers.setdefault(_first, []).append(
         ("tag:yaml.org,2002:bool", __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
@@ -81,14 +86,38 @@ class _Builder:
             return self._mapping(node, location, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*location, i), depth + 1) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        """The value of one scalar; text the editor tagged or wrote as an unreadable number is
+        reported (for example a 5,000-digit number or `!!timestamp 2026-13-45`)."""
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError):
+            text = str(node.value)
+            shown = text if len(text) <= 40 else text[:37] + "..."
+            kind = _TAG_NAMES.get(node.tag, "a value")
+            self.problems.append(Problem(self.doc.path, node.start_mark.line + 1,
+                                         f"cannot read '{shown}' as {kind}; put it in quotes "
+                                         "if it is text"))
+            return text
 
     def _mapping(self, node: yaml.MappingNode, location: PathKey, depth: int) -> dict[Any, Any]:
+        # Merge keys ('<<') are refused rather than expanded: nested merges multiply, like
+        # aliases, and PyYAML expands them before any limit could be checked.
         result: dict[Any, Any] = {}
-        self.loader.flatten_mapping(node)
         for key_node, value_node in node.value:
-            key = self.loader.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problems.append(Problem(self.doc.path, line, "'<<' (merging keys from "
+                                             "elsewhere) is not supported; write the keys out"))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(Problem(self.doc.path, line, "a key must be a single word "
+                                             "or phrase followed by ':', not a list or a set "
+                                             "of keys; check the '?', '[' or '{' on this line"))
+                continue
+            key = self._scalar(key_node)
             if not isinstance(key, str):
                 key = str(key)
             if key in result:
@@ -136,8 +165,14 @@ def _read_text(path: Path, shown_as: str) -> tuple[str | None, Problem | None]:
 
 
 def _parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
-    loader = _Loader(text)
     doc = Document(shown_as, None)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:  # a control character, checked before parsing
+        return None, [Problem(shown_as, text.count("\n", 0, error.position) + 1,
+                              f"the text contains an invisible control character "
+                              f"(U+{error.character:04X}) that YAML does not allow; delete it "
+                              "(retype the words around it if you cannot see it)")]
     try:
         node = loader.get_single_node()
         if node is None:
@@ -157,21 +192,58 @@ def _parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
     return doc, builder.problems
 
 
+_TAG_NAMES = {"tag:yaml.org,2002:int": "a whole number", "tag:yaml.org,2002:float": "a number",
+              "tag:yaml.org,2002:timestamp": "a date"}
+
+_MARK_AT_CONTEXT = ("while scanning a quoted scalar", "while parsing a flow sequence",
+                    "while parsing a flow mapping", "while scanning a simple key")
+"""Errors found far from their cause: PyYAML notices an unclosed quote or bracket only where
+the file ends or the next line begins, but the mistake is where the quote or bracket opened."""
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, shown_as: str) -> Problem:
     mark = error.problem_mark or error.context_mark
+    if error.context in _MARK_AT_CONTEXT and error.context_mark:
+        mark = error.context_mark
     line = mark.line + 1 if mark else 1
     what = error.problem or "cannot be read"
-    hint = _SYNTAX_HINTS.get(what, "check quotes, colons and indentation")
-    if "\t" in what or "tab" in what:
-        hint = "indent with spaces, not tabs"
     context = f" ({error.context})" if error.context else ""
-    return Problem(shown_as, line, f"YAML syntax error: {what}{context}; {hint}")
+    return Problem(shown_as, line, f"YAML syntax error: {what}{context}; "
+                   f"{_syntax_hint(what, error.context or '')}")
 
 
-_SYNTAX_HINTS = {
-    "found unexpected end of stream": "a quote or bracket is not closed",
-    "mapping values are not allowed here": "put text that contains ': ' in quotes, or fix indentation",
-    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
-    "expected ',' or ']', but got '<stream end>'": "a bracket is not closed",
-    "expected ',' or '}', but got '<stream end>'": "a brace is not closed",
-}
+def _syntax_hint(what: str, context: str) -> str:
+    """What to do about one PyYAML error, in an editor's words."""
+    if "'\\t'" in what or "tab" in what:
+        return "use spaces, not tabs"
+    hints = {
+        "while scanning a quoted scalar": "the quote that opens on this line is not closed",
+        "while parsing a flow sequence": "close the '[' on this line with ']', and put items "
+                                         "that contain ',' or ': ' in quotes",
+        "while parsing a flow mapping": "close the '{' on this line with '}', or put text that "
+                                        "starts with '{' in quotes",
+        "while scanning a simple key": "a line needs 'key: value'; to continue the text of the "
+                                       "line above, indent it under its key",
+        "while scanning a block scalar": "after '|' or '>' start the text on the next line, "
+                                         "indented",
+    }
+    if context in hints:
+        return hints[context]
+    if context in ("while scanning an alias", "while scanning an anchor") or (
+            "cannot start any token" in what) or "undefined alias" in what:
+        return "put text that starts with '*', '&', '@', '`', '%' or '!' in quotes"
+    if "constructor for the tag" in what:
+        return "put text that starts with '!' in quotes"
+    if what.startswith("expected <block end>, but found '<block"):
+        return "this line is indented differently from the lines around it; line it up with spaces"
+    return {
+        "mapping values are not allowed here": "put text that contains ': ' in quotes, or fix "
+                                               "indentation",
+        "sequence entries are not allowed here": "start the list on the next line, or put text "
+                                                 "that starts with '- ' in quotes",
+        "mapping keys are not allowed here": "put text that starts with '? ' in quotes",
+        "expected <block end>, but found '-'": "indent a '- ' list item under its key",
+        "expected <block end>, but found '<scalar>'": "text follows a closing quote or bracket; "
+                                                      "put the whole value in quotes",
+        "but found another document": "a content file holds one document; remove the '---' line",
+    }.get(what, "check quotes, colons and indentation")

@@ -296,26 +296,3 @@ class SiteSettings(Model):
     """Highest Flesch-Kincaid grade a page may have. `check` fails pages above it."""
     review: Review
     """Review dates for the home and about pages."""
-
-
-class Content(Model):
-    """All content, validated and cross-checked, as templates receive it."""
-
-    site: SiteSettings
-    options: dict[str, Option]
-    faqs: FaqPage
-    tips: TipsPage
-    glossary: Glossary
-    sources: Sources
-
-    def options_in(self, category: Category) -> list[tuple[str, Option]]:
-        """Options of one category in navigation order."""
-        found = [(oid, o) for oid, o in self.options.items() if o.category == category]
-        return sorted(found, key=lambda item: (item[1].order, item[1].title.lower()))
-
-    def categories(self) -> list[Category]:
-        """Categories that have at least one option, in navigation order."""
-        return [c for c in Category if self.options_in(c)]
-
-    def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources.sources if s.id == source_id)

@@ -14,21 +14,33 @@ from __future__ import annotations
 
 import re
 
-SITE_PAGES = ("index", "faq", "tips", "glossary", "about", "compare", "pathway")
-"""Pages a `page:` link may name."""
-
-LINK_RE = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\(\s*(?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
-REFERENCE_DEFINITION_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+", re.MULTILINE)
+# Every pattern here runs in time linear in the text (no nested or overlapping repeats, and
+# `[ \t]` rather than `\s` where a repeat must not run on into the following lines): a text
+# field may hold up to a megabyte, and a check must never take minutes.
+_TEXT = r"[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*"  # link text, with one level of [nested] brackets
+_DEST = r"[^\s()\[\]]*(?:\([^\s()\[\]]*\)[^\s()\[\]]*)*"  # address, with balanced (parens)
+_TITLE = r"""(?:\s++(?:"[^"]*"|'[^']*'|\([^()]*\)))?"""
+LINK_RE = re.compile(rf"(?<!!)\[(?P<text>{_TEXT})\]\(\s*+(?P<target>{_DEST}){_TITLE}\s*+\)")
+LINK_START_RE = re.compile(r"\]\(\s*(?P<target>[^\s)]{0,200})")
+"""Wherever Markdown could start a link target, whatever the link text or title look like."""
+REFERENCE_DEFINITION_RE = re.compile(r"^[ \t]{0,3}\[[^\[\]]*\]:\s*\S", re.MULTILINE)
 HTML_RE = re.compile(r"</?[A-Za-z!?][^>]*>?")
 ENTITY_RE = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]+);")
-ATTR_LIST_RE = re.compile(r"\{\s*[:#.][^}]*\}|\{[^}]*=[^}]*\}")
-HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(\s|$)", re.MULTILINE)
-RULE_RE = re.compile(r"^\s{0,3}([-*_=])(\s*\1){2,}\s*$", re.MULTILINE)
-FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)", re.MULTILINE)
-TABLE_RE = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
-ADMONITION_RE = re.compile(r"^\s*(!!!|\?\?\?)", re.MULTILINE)
+ATTR_LIST_RE = re.compile(r"\{\s*[:#.]|=")
+"""Inside one '{...}' (checked piece by piece in `_attribute_list`): a '{:', '{#', '{.' or '='."""
+HTML_ATTRIBUTE_RE = re.compile(r"(?<![\w-])(?:on[a-z]+|style)\s*=", re.IGNORECASE)
+"""`onclick=` or `style=`: text that would become an attribute if a quote let it out of one."""
+HEADING_RE = re.compile(r"^[ \t]{0,3}#", re.MULTILINE)
+RULE_RE = re.compile(r"^[ \t]{0,3}(?:([-*_])(?:[ \t]*\1){2,}|=+|-+)[ \t]*$", re.MULTILINE)
+"""Rules (`***`, `- - -`) and setext underlines (`=` or `-` lines under text) alike."""
+FENCE_RE = re.compile(r"^[ \t]{0,3}(```|~~~)", re.MULTILINE)
+INDENTED_CODE_RE = re.compile(r"(?:\A|\n[ \t]*\n)(?: {4}|[ ]{0,3}\t)[ \t]*(?![-*+][ \t]|\d+[.)][ \t])\S")
+TABLE_RE = re.compile(r"^[ \t]*+\|.*\|[ \t]*$|^[ \t]*+(?:\|[ \t]*+)?:?-+:?[ \t]*\|[-:| \t]*$",
+                      re.MULTILINE)
+"""A row between pipes, or a header separator such as `--|--` (pipes at the ends are optional)."""
+ADMONITION_RE = re.compile(r"^[ \t]*(!!!|\?\?\?)", re.MULTILINE)
 SAFE_SCHEMES = ("https://", "mailto:", "tel:", "option:", "term:", "page:")
-MARKDOWN_MARKS_RE = re.compile(r"(^\s*([-*+]|\d+\.)\s)|\[[^\]]*\]\(", re.MULTILINE)
+MARKDOWN_MARKS_RE = re.compile(r"(^[ \t]*([-*+]|\d+\.)\s)|\]\(", re.MULTILINE)
 
 
 def check_prose(text: str) -> str:
@@ -60,8 +72,11 @@ def _unsafe(text: str) -> list[str]:
         )
     if ENTITY_RE.search(text):
         problems.append("HTML entities like '&amp;' are not allowed; type the character itself")
-    if ATTR_LIST_RE.search(text):
+    if _attribute_list(text):
         problems.append("attribute lists like '{: ...}' are not allowed; remove the braces")
+    found = HTML_ATTRIBUTE_RE.search(text)
+    if found:
+        problems.append(f"HTML attributes like {found.group(0)!r} are not allowed; reword the text")
     if REFERENCE_DEFINITION_RE.search(text):
         problems.append("reference-style links are not allowed; write [text](address) in place")
     if "![" in text:
@@ -74,6 +89,8 @@ def _layout(text: str) -> list[str]:
         (HEADING_RE, "headings are not allowed in text fields; the page adds its own"),
         (RULE_RE, "lines of only '-', '*', '_' or '=' are not allowed (they become rules or headings)"),
         (FENCE_RE, "code blocks are not allowed in text fields"),
+        (INDENTED_CODE_RE, "a line indented by 4 spaces or a tab after a blank line becomes a "
+                           "code block; remove the indent"),
         (TABLE_RE, "tables are not allowed in text fields; comparisons come from comparisons.yaml"),
         (ADMONITION_RE, "'!!!' and '???' boxes are not allowed in text fields"),
     )
@@ -82,7 +99,7 @@ def _layout(text: str) -> list[str]:
 
 def _bad_links(text: str) -> list[str]:
     problems = []
-    for match in LINK_RE.finditer(text):
+    for match in LINK_START_RE.finditer(text):
         target = match.group("target")
         if not target.lower().startswith(SAFE_SCHEMES):
             problems.append(
@@ -90,6 +107,15 @@ def _bad_links(text: str) -> list[str]:
                 "option:<id>, term:<id> or page:<name>"
             )
     return problems
+
+
+def _attribute_list(text: str) -> bool:
+    """Whether a '{' is followed by ':', '#' or '.', or by an '=', before the next '}'."""
+    for piece in text.split("}")[:-1]:
+        start = piece.find("{")
+        if start != -1 and ATTR_LIST_RE.search(piece, start):
+            return True
+    return False
 
 
 def link_targets(text: str) -> list[str]:

@@ -28,8 +28,10 @@ from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from . import prose
+from .content import Content
 from .errors import ContentError, Problem
-from .model import Category, Content, FaqPage, Option, Review
+from .model import Category, FaqPage, Option, Review
+from .pathway import Pathway, parents, pathway_svg, walk_order
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -116,7 +118,7 @@ def make_environment(project: Path) -> jinja2.Environment:
 
 
 def locate(target: str, from_page: str) -> str:
-    """Relative Markdown link for an `option:`, `term:` or `page:` target, seen from a page."""
+    """Relative Markdown link for an `option:`, `term:`, `page:` or `path:` target, seen from a page."""
     scheme, _, ref = target.partition(":")
     if scheme == "option":
         path = f"options/{ref}.md"
@@ -124,6 +126,8 @@ def locate(target: str, from_page: str) -> str:
         path = f"glossary.md#{ref}"
     elif scheme == "page":
         path = PAGE_PATHS[ref]
+    elif scheme == "path":  # a page path inside the rendered folder, used by templates
+        path = ref
     else:
         return target
     path, _, anchor = path.partition("#")
@@ -167,8 +171,9 @@ def plain_filter(text: str) -> str:
 
 
 def faq_page(faqs: FaqPage) -> dict[str, Any]:
-    """schema.org FAQPage data for the questions page."""
-    return {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
+    """schema.org data for the questions page: a medical web page that is also an FAQ page."""
+    return {"@context": "https://schema.org", "@type": ["MedicalWebPage", "FAQPage"],
+            "lastReviewed": faqs.review.last_reviewed.isoformat(), "mainEntity": [
         {"@type": "Question", "name": q.question,
          "acceptedAnswer": {"@type": "Answer", "text": plain_filter(q.answer)}}
         for q in faqs.questions]}
@@ -233,10 +238,36 @@ def _page_list(content: Content) -> Iterator[tuple[str, str, dict[str, Any]]]:
     yield "index.md", "home.md.j2", {}
     for option_id, option in content.options.items():
         yield f"options/{option_id}.md", "option.md.j2", {"option": option, "option_id": option_id}
+    for pathway_id, pathway in content.pathways.items():
+        yield from _pathway_pages(content, pathway_id, pathway)
+    if content.pathways:
+        yield "pathway/index.md", "pathways.md.j2", {}
+    if content.comparisons:
+        yield "compare.md", "compare.md.j2", {}
     yield "faq.md", "faq.md.j2", {}
     yield "tips.md", "tips.md.j2", {}
     yield "glossary.md", "glossary.md.j2", {}
     yield "about.md", "about.md.j2", {}
+
+
+def _pathway_pages(content: Content, pathway_id: str,
+                   pathway: Pathway) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """The overview page of one pathway, then one page per step and per outcome."""
+    order = walk_order(pathway)
+    steps = {s.id: s for s in pathway.steps}
+    outcomes = {o.id: o for o in pathway.outcomes}
+    titles = {oid: o.title for oid, o in content.options.items()}
+    shared = {"pathway": pathway, "pathway_id": pathway_id, "steps": steps, "outcomes": outcomes}
+    diagram = Markup(pathway_svg(pathway, titles, dom_id=f"pathway-{pathway_id}"))
+    numbers = {node: i for i, node in enumerate(order, start=1)}
+    yield f"pathway/{pathway_id}.md", "pathway.md.j2", shared | {
+        "order": order, "numbers": numbers, "diagram": diagram}
+    back = parents(pathway)
+    for node_id in order:
+        template = "pathway_step.md.j2" if node_id in steps else "pathway_outcome.md.j2"
+        yield f"pathway/{pathway_id}/{node_id}.md", template, shared | {
+            "node_id": node_id, "step": steps.get(node_id), "outcome": outcomes.get(node_id),
+            "back": back[node_id]}
 
 
 def _page(env: jinja2.Environment, shared: dict[str, Any], path: str, template: str,
@@ -278,9 +309,15 @@ def navigation(content: Content, strings: Strings) -> list[Any]:
     options = [{strings.get(f"category_{c.value}"): [
         {o.title: f"options/{oid}.md"} for oid, o in content.options_in(c)]}
         for c in content.categories()]
+    guide: list[Any] = [{strings.nav_pathway: [
+        "pathway/index.md", *({p.title: f"pathway/{pid}.md"} for pid, p in content.pathways.items())]}
+    ] if content.pathways else []
+    compare = [{strings.nav_compare: "compare.md"}] if content.comparisons else []
     return [
         {strings.nav_home: "index.md"},
+        *guide,
         {strings.nav_options: options},
+        *compare,
         {strings.nav_faq: "faq.md"},
         {strings.nav_tips: "tips.md"},
         {strings.nav_glossary: "glossary.md"},

@@ -17,8 +17,8 @@ from typing import Any
 import click
 
 from .build import CONFIG_FILE, RENDERED_DIR, sync_tree
+from .content import Content
 from .errors import ContentError, Problem
-from .model import Content
 from .render import OVERRIDES_DIR, TEMPLATES_DIR, render_site
 from .validate import CONTENT_DIR, load_content
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,17 +17,25 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import prose
+from .content import Content
 from .errors import ContentError, Problem
 from .load import Document, PathKey, read_yaml
 from .model import (
     ID_RE,
-    Content,
     FaqPage,
     Glossary,
     Option,
     SiteSettings,
     Sources,
     TipsPage,
+)
+from .pathway import (
+    COMPARISONS_FILE,
+    PATHWAYS_DIR,
+    Comparisons,
+    Pathway,
+    check_comparisons,
+    check_pathway,
 )
 
 CONTENT_DIR = "content"
@@ -64,17 +73,26 @@ def load_content(project: Path, today: dt.date | None = None) -> Validated:
         if doc is not None:
             documents[shown] = doc
             models[name] = _to_model(doc, model, problems)
-    options = _load_options(project, documents, problems)
+    options = _load_folder(project, OPTIONS_DIR, Option, documents, problems, required=True)
+    pathways = _load_folder(project, PATHWAYS_DIR, Pathway, documents, problems, required=False)
+    comparisons = _load_optional(project, COMPARISONS_FILE, Comparisons, documents, problems)
     if problems or any(m is None for m in models.values()) or len(models) < len(SINGLE_FILES):
         raise ContentError(problems)
     content = Content(
         site=models["site.yaml"], sources=models["sources.yaml"], faqs=models["faqs.yaml"],
         tips=models["tips.yaml"], glossary=models["glossary.yaml"], options=options,
+        pathways=pathways, comparisons=comparisons,
     )
     problems += list(cross_check(content, documents))
+    warnings = list(stale_reviews(content, documents, today))
+    if comparisons:
+        errors, table_warnings = check_comparisons(
+            comparisons, documents[f"{CONTENT_DIR}/{COMPARISONS_FILE}"], options)
+        problems += errors
+        warnings += table_warnings
     if problems:
         raise ContentError(problems)
-    return Validated(content, documents, list(stale_reviews(content, documents, today)))
+    return Validated(content, documents, warnings)
 
 
 def _read(path: Path, shown: str, problems: list[Problem]) -> Document | None:
@@ -91,35 +109,49 @@ def _read(path: Path, shown: str, problems: list[Problem]) -> Document | None:
     return doc
 
 
-def _load_options(project: Path, documents: dict[str, Document],
-                  problems: list[Problem]) -> dict[str, Option]:
-    folder = project / CONTENT_DIR / OPTIONS_DIR
-    options: dict[str, Option] = {}
+def _load_folder(project: Path, folder_name: str, model: type[Any], documents: dict[str, Document],
+                 problems: list[Problem], required: bool) -> dict[str, Any]:
+    """Every `<id>.yaml` in a content folder, keyed by id (the file name)."""
+    folder = project / CONTENT_DIR / folder_name
+    found: dict[str, Any] = {}
     seen: dict[str, str] = {}
     files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
-    if not files:
-        problems.append(Problem(f"{CONTENT_DIR}/{OPTIONS_DIR}", 1,
+    if required and not files:
+        problems.append(Problem(f"{CONTENT_DIR}/{folder_name}", 1,
                                 "no option files found; add one with 'patient-site new option <id>'"))
     for path in files:
-        shown = f"{CONTENT_DIR}/{OPTIONS_DIR}/{path.name}"
-        option_id = path.stem
-        if not ID_RE.match(option_id):
-            problems.append(Problem(shown, 1, f"file name '{option_id}' is not a valid id; rename "
-                                    f"it to '{suggest_id(option_id)}{path.suffix}'"))
+        shown = f"{CONTENT_DIR}/{folder_name}/{path.name}"
+        file_id = path.stem
+        if not ID_RE.match(file_id):
+            problems.append(Problem(shown, 1, f"file name '{file_id}' is not a valid id; rename "
+                                    f"it to '{suggest_id(file_id)}{path.suffix}'"))
             continue
-        if option_id in seen:
-            problems.append(Problem(shown, 1, f"duplicate option id '{option_id}' "
-                                    f"(also {seen[option_id]}); keep one file"))
+        if file_id in seen:
+            problems.append(Problem(shown, 1, f"duplicate id '{file_id}' "
+                                    f"(also {seen[file_id]}); keep one file"))
             continue
-        seen[option_id] = shown
+        seen[file_id] = shown
         doc = _read(path, shown, problems)
         if doc is None:
             continue
         documents[shown] = doc
-        model = _to_model(doc, Option, problems)
-        if model is not None:
-            options[option_id] = model
-    return options
+        value = _to_model(doc, model, problems)
+        if value is not None:
+            found[file_id] = value
+    return found
+
+
+def _load_optional(project: Path, name: str, model: type[Any], documents: dict[str, Document],
+                   problems: list[Problem]) -> Any:
+    """A content file a site may leave out (None if it is absent)."""
+    shown = f"{CONTENT_DIR}/{name}"
+    if not (project / shown).exists():
+        return None
+    doc = _read(project / shown, shown, problems)
+    if doc is None:
+        return None
+    documents[shown] = doc
+    return _to_model(doc, model, problems)
 
 
 def suggest_id(name: str) -> str:
@@ -165,6 +197,12 @@ def describe(detail: Any, model: type[BaseModel], location: PathKey) -> str:
         "int_parsing": f"{name} must be a whole number (got {given!r})",
         "float_type": f"{name} must be a number, not {_kind(given)}",
         "float_parsing": f"{name} must be a number (got {given!r})",
+        "int_from_float": f"{name} must be a whole number (got {given!r})",
+        "int_parsing_size": f"{name} must be a whole number of a sensible size",
+        "finite_number": f"{name} must be a number (got {given!r})",
+        "less_than_equal": f"{name} must be at most {ctx.get('le')} (got {given!r})",
+        "greater_than_equal": f"{name} must be at least {ctx.get('ge')} (got {given!r})",
+        "string_unicode": f"{name} must be text; it holds a broken character (retype it)",
     }
     if kind in messages:
         return messages[kind]
@@ -232,7 +270,7 @@ def cross_check(content: Content, documents: dict[str, Document]) -> Iterator[Pr
     source_ids = {s.id for s in content.sources.sources}
     term_ids = {t.id for t in content.glossary.terms}
     for option_id, option in content.options.items():
-        doc = documents[_option_path(documents, option_id)]
+        doc = documents[_file_path(documents, OPTIONS_DIR, option_id)]
         yield from _references(doc, ("related",), option.related, option_ids, "option")
         yield from _references(doc, ("sources",), option.sources, source_ids, "source")
         if option_id in option.related:
@@ -249,8 +287,28 @@ def cross_check(content: Content, documents: dict[str, Document]) -> Iterator[Pr
     yield from _unique(glossary, "terms", _all_term_names(content), "term")
     yield from _unique(documents["content/sources.yaml"], "sources",
                        [s.id for s in content.sources.sources])
+    yield from _source_addresses(content, documents["content/sources.yaml"])
+    for pathway_id, pathway in content.pathways.items():
+        yield from check_pathway(pathway, documents[_file_path(documents, PATHWAYS_DIR, pathway_id)],
+                                 option_ids)
     for doc in documents.values():
-        yield from _prose_links(doc, option_ids, term_ids)
+        yield from _prose_links(doc, option_ids, term_ids, content.site_pages())
+
+
+def _source_addresses(content: Content, doc: Document) -> Iterator[Problem]:
+    """A source's `url` is one address: pages put it in a Markdown link, where a space, a quote
+    or an unmatched ')' would end the address early and let the rest become page text."""
+    for i, source in enumerate(content.sources.sources):
+        url = source.url or ""
+        depth = 0
+        for char in url:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth < 0:
+                break
+        if depth or re.search(r"[\s<>\"'`\\]", url):
+            yield Problem(doc.path, doc.line_of(("sources", i, "url")),
+                          "'url' must be a single web address: no spaces, quotes or unmatched "
+                          "brackets (write a space as %20)")
 
 
 def _references(doc: Document, at: PathKey, ids: Iterable[str], known: set[str],
@@ -277,8 +335,9 @@ def _all_term_names(content: Content) -> list[str]:
     return [t.term for t in content.glossary.terms]
 
 
-def _prose_links(doc: Document, option_ids: set[str], term_ids: set[str]) -> Iterator[Problem]:
-    known = {"option": option_ids, "term": term_ids, "page": set(prose.SITE_PAGES)}
+def _prose_links(doc: Document, option_ids: set[str], term_ids: set[str],
+                 pages: set[str]) -> Iterator[Problem]:
+    known = {"option": option_ids, "term": term_ids, "page": pages}
     for location, text in _strings(doc.data, ()):
         for target in prose.link_targets(text):
             scheme, _, ref = target.partition(":")
@@ -307,7 +366,10 @@ def stale_reviews(content: Content, documents: dict[str, Document],
     today = today or dt.date.today()
     pages = [("content/site.yaml", content.site.review), ("content/faqs.yaml", content.faqs.review),
              ("content/tips.yaml", content.tips.review)]
-    pages += [(_option_path(documents, oid), o.review) for oid, o in content.options.items()]
+    pages += [(_file_path(documents, OPTIONS_DIR, oid), o.review) for oid, o in content.options.items()]
+    pages += [(_file_path(documents, PATHWAYS_DIR, pid), p.review) for pid, p in content.pathways.items()]
+    if content.comparisons:
+        pages.append((f"{CONTENT_DIR}/{COMPARISONS_FILE}", content.comparisons.review))
     for path, review in pages:
         if review.next_review_due < today:
             doc = documents[path]
@@ -316,12 +378,13 @@ def stale_reviews(content: Content, documents: dict[str, Document],
                           "page, then update 'last_reviewed' and 'next_review_due'", warning=True)
 
 
-def _option_path(documents: dict[str, Document], option_id: str) -> str:
+def _file_path(documents: dict[str, Document], folder: str, file_id: str) -> str:
+    """The shown path of the file `<file_id>.yaml` (or `.yml`) in a content folder."""
     for suffix in (".yaml", ".yml"):
-        path = f"{CONTENT_DIR}/{OPTIONS_DIR}/{option_id}{suffix}"
+        path = f"{CONTENT_DIR}/{folder}/{file_id}{suffix}"
         if path in documents:
             return path
-    raise KeyError(option_id)
+    raise KeyError(file_id)
 
 
 def external_links(documents: dict[str, Document]) -> Iterator[tuple[Problem, str]]:

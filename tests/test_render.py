@@ -14,7 +14,9 @@ from .conftest import FIXTURES
 
 GOLDEN = Path(__file__).parent / "golden" / "minimal"
 PAGES = ["index.md", "options/test-one.md", "options/another-one.md", "faq.md", "tips.md",
-         "glossary.md", "about.md"]
+         "glossary.md", "about.md", "compare.md", "pathway/index.md", "pathway/tiny.md",
+         "pathway/tiny/had-test.md", "pathway/tiny/did-it-help.md", "pathway/tiny/get-tested.md",
+         "pathway/tiny/try-another.md"]
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +42,8 @@ def test_every_page_type_is_covered_by_a_golden_file(rendered):
 def test_navigation_lists_options_by_category(rendered):
     nav = rendered.config["nav"]
     assert nav[0] == {"Home": "index.md"}
-    assert nav[1] == {"Your options": [
+    assert nav[1] == {"Step-by-step guide": ["pathway/index.md", {"A tiny guide": "pathway/tiny.md"}]}
+    assert nav[2] == {"Your options": [
         {"Tests": [{"Test one": "options/test-one.md"}]},
         {"Experimental injections": [{"Another one": "options/another-one.md"}]},
     ]}
