@@ -45,7 +45,7 @@ MARKDOWN_MARKS_RE = re.compile(r"(^[ \t]*([-*+]|\d+\.)\s)|\]\(", re.MULTILINE)
 
 def check_prose(text: str) -> str:
     """Refuse HTML, unsafe links and layout-breaking Markdown; return the text unchanged."""
-    problems = _unsafe(text) + _layout(text) + _bad_links(text)
+    problems = _unsafe(text) + _layout(text) + _bad_links(text) + _brackets(text)
     if problems:
         raise ValueError(problems[0])
     return text
@@ -106,6 +106,29 @@ def _bad_links(text: str) -> list[str]:
                 f"link target {target!r} is not allowed; use https://, mailto:, tel:, "
                 "option:<id>, term:<id> or page:<name>"
             )
+    return problems
+
+
+def _brackets(text: str) -> list[str]:
+    """Square brackets must pair up (one level of nesting at most) and every '](' must finish
+    its link. Markdown reads an unpaired '[' or an unfinished link by searching the rest of
+    the text, for every one of them: a few thousand would stall the build for hours."""
+    depth = deepest = 0
+    for char in text.replace("\\[", "").replace("\\]", ""):
+        if char == "[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "]" and depth:
+            depth -= 1
+    problems = []
+    if depth:
+        problems.append("a '[' has no matching ']'; write links as [text](address)")
+    if deepest > 2:
+        problems.append("square brackets inside square brackets inside square brackets are "
+                        "not allowed")
+    if len(LINK_START_RE.findall(text)) > len(LINK_RE.findall(text)):
+        problems.append("a link is not finished; write [text](address), with the address "
+                        "(no spaces) and the closing ')'")
     return problems
 
 
