@@ -111,6 +111,7 @@ def make_environment(project: Path) -> jinja2.Environment:
     env.filters["fill"] = fill_filter
     env.filters["date"] = date_filter
     env.filters["plain"] = plain_filter
+    env.filters["attribute_text"] = attribute_text
     env.globals["web_page"] = web_page
     env.globals["faq_page"] = faq_page
     env.globals["glance_attributes"] = GLANCE_ATTRIBUTES
@@ -141,7 +142,10 @@ def prose_filter(context: Any, text: str) -> Markup:
     page = context["page_path"]
 
     def relink(match: re.Match[str]) -> str:
-        return f"[{match.group('text')}]({locate(match.group('target'), page)})"
+        start, end = match.span("target")
+        whole, offset = match.group(0), match.start()
+        target = locate(match.group("target"), page)
+        return whole[: start - offset] + target + whole[end - offset:]
 
     return Markup(prose.LINK_RE.sub(relink, text.strip()))
 
@@ -150,6 +154,12 @@ def prose_filter(context: Any, text: str) -> Markup:
 def link_filter(context: Any, target: str) -> str:
     """Relative link to `option:<id>`, `term:<id>` or `page:<name>` from the current page."""
     return locate(target, context["page_path"])
+
+
+def attribute_text(text: str) -> str:
+    """Text the theme prints inside HTML attributes (page titles, descriptions, the site name)
+    without escaping: straight double quotes become curly ones so they cannot end the attribute."""
+    return re.sub(r'(^|[\s(\[{])"', "\\1\u201c", text).replace('"', "\u201d")
 
 
 def cell_filter(text: str) -> Markup:
@@ -307,11 +317,10 @@ def _assets() -> dict[str, bytes]:
 def navigation(content: Content, strings: Strings) -> list[Any]:
     """The site navigation, built from content so new options appear without other edits."""
     options = [{strings.get(f"category_{c.value}"): [
-        {o.title: f"options/{oid}.md"} for oid, o in content.options_in(c)]}
+        {attribute_text(o.title): f"options/{oid}.md"} for oid, o in content.options_in(c)]}
         for c in content.categories()]
-    guide: list[Any] = [{strings.nav_pathway: [
-        "pathway/index.md", *({p.title: f"pathway/{pid}.md"} for pid, p in content.pathways.items())]}
-    ] if content.pathways else []
+    pathways = [{attribute_text(p.title): f"pathway/{pid}.md"} for pid, p in content.pathways.items()]
+    guide = [{strings.nav_pathway: ["pathway/index.md", *pathways]}] if pathways else []
     compare = [{strings.nav_compare: "compare.md"}] if content.comparisons else []
     return [
         {strings.nav_home: "index.md"},
@@ -329,9 +338,9 @@ def generated_config(content: Content, strings: Strings) -> dict[str, Any]:
     """The MkDocs settings that come from content: `mkdocs.yml` inherits them."""
     site = content.site
     return {
-        "site_name": site.title,
-        "site_description": site.description,
-        "copyright": site.contact.clinic_name,
+        "site_name": attribute_text(site.title),
+        "site_description": attribute_text(site.description),
+        "copyright": attribute_text(site.contact.clinic_name),
         "theme": {"language": site.language},
         "extra": {"clinic": _contact_values(content),
                   "labels": {"last_reviewed": strings.last_reviewed}},

@@ -94,3 +94,15 @@ def test_overrides_folder_replaces_a_page_template(tmp_path):
 ])
 def test_site_links_are_relative_to_the_page(target, from_page, expected):
     assert locate(target, from_page) == expected
+
+
+def test_link_titles_survive_relinking(tmp_path):
+    from .conftest import make_project
+
+    project = make_project(tmp_path)
+    faqs = project / "content" / "faqs.yaml"
+    faqs.write_text(faqs.read_text().replace("[the glossary](term:nerve-block)",
+                                             '[the glossary](term:nerve-block "Words we use")'))
+    page = next(p for p in render_site(load_content(project).content, project).pages
+                if p.path == "faq.md")
+    assert '[the glossary](glossary.md#nerve-block "Words we use")' in page.markdown

@@ -366,12 +366,6 @@ def test_the_shipped_content_has_only_the_themes_scripts_and_no_handlers(
 
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Material prints the site name (aria-label) and page descriptions (<meta content>) into "
-    "attributes without escaping them (MkDocs' Jinja has no autoescape), so a '\"' in "
-    "site.yaml title/description or an option summary ends the attribute early. Content "
-    "cannot add a script or handler that way (prose.py refuses '<tag' and 'on...='), but the "
-    "markup breaks. Needs escaping in render.py or the theme overrides, not in content rules."))
 def test_quotes_in_text_stay_inside_their_attributes(project, tmp_path):
     harmless = make_project(tmp_path / "harmless")
     known = set().union(*(scan.attributes for scan in built_site(harmless).values()))
