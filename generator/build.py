@@ -22,6 +22,7 @@ import jinja2
 
 from .content import Content
 from .errors import BuildError, Problem
+from .offline import offsite_problems
 from .readability import grade_of_markdown
 from .render import RenderedSite, render_site, template_problem
 from .validate import Validated, load_content
@@ -56,6 +57,10 @@ def build(project: Path, site_dir: Path | None = None) -> Validated:
     with _temporary_sibling(target) as scratch:
         run_mkdocs(project, scratch)
         _drop_template_copies(scratch)
+        offsite = offsite_problems(scratch)
+        if offsite:
+            raise BuildError("pages would load files from outside the site, which fails "
+                             "offline and leaks visits:\n" + "\n".join(offsite))
         swap_in(scratch, target)
     return validated
 

@@ -9,6 +9,7 @@ the preview recovers on the next good save.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -23,6 +24,8 @@ from .render import OVERRIDES_DIR, TEMPLATES_DIR, render_site
 from .validate import CONTENT_DIR, load_content
 
 DEBOUNCE_SECONDS = 0.2
+PREVIEW_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; img-src 'self' data:"
+"""MkDocs' live reload injects an inline script; the published policy would block it."""
 
 
 class Previewer:
@@ -55,6 +58,7 @@ def serve(project: Path, host: str, port: int) -> None:
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
+    os.environ.setdefault("SITE_CSP", PREVIEW_CSP)
     previewer = Previewer(project)
     previewer.refresh()
     pending = threading.Event()

@@ -80,3 +80,25 @@ def test_mkdocs_strict_turns_a_broken_link_into_an_error(project):
                                cwd=project, capture_output=True, text=True)
     assert completed.returncode == 1
     assert "options/missing.md" in completed.stderr
+
+
+def test_a_page_that_would_load_from_outside_the_site_fails_the_build(project):
+    assert run("build", "--project", project).exit_code == 0
+    before = snapshot(project / "site")
+    main_html = project / "overrides" / "main.html"
+    main_html.write_text(main_html.read_text().replace(
+        "{% block extrahead %}",
+        '{% block extrahead %}<script src="https://cdn.example.org/x.js"></script>'))
+    result = run("build", "--project", project)
+    assert result.exit_code == 1
+    assert ("index.html: <script src='https://cdn.example.org/x.js'> loads from outside the site"
+            in result.output)
+    assert snapshot(project / "site") == before
+
+
+def test_the_built_site_has_a_strict_content_security_policy(project):
+    assert run("build", "--project", project).exit_code == 0
+    page = (project / "site" / "options" / "test-one.html").read_text()
+    assert ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            "script-src 'self'; style-src 'self'") in page
+    assert "unpkg.com" not in page and "fonts.googleapis" not in page
