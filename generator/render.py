@@ -180,9 +180,12 @@ def plain_filter(text: str) -> str:
     return " ".join(re.sub(r"[*_`]", "", text).split())
 
 
-def faq_page(faqs: FaqPage) -> dict[str, Any]:
+@jinja2.pass_context
+def faq_page(context: Any, faqs: FaqPage) -> dict[str, Any]:
     """schema.org data for the questions page: a medical web page that is also an FAQ page."""
     return {"@context": "https://schema.org", "@type": ["MedicalWebPage", "FAQPage"],
+            "name": context["t"].nav_faq, "description": plain_filter(faqs.intro),
+            "inLanguage": context["site"].language,
             "lastReviewed": faqs.review.last_reviewed.isoformat(), "mainEntity": [
         {"@type": "Question", "name": q.question,
          "acceptedAnswer": {"@type": "Answer", "text": plain_filter(q.answer)}}

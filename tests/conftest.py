@@ -32,6 +32,21 @@ def shipped_project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "shipped", ROOT / "content")
 
 
+@pytest.fixture(scope="session")
+def built_shipped_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project with the shipped content, built once per test session into `<project>/site`.
+
+    Shared by every test that asks for it: read it, never change it."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    project = make_project(tmp_path_factory.mktemp("built") / "shipped", ROOT / "content")
+    result = CliRunner().invoke(main, ["build", "--project", str(project)])
+    assert result.exit_code == 0, result.output
+    return project
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` with its bytes, to prove a folder did not change."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()

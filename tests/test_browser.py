@@ -1,0 +1,639 @@
+"""The built site in a real browser: offline, private, searchable, accessible, printable.
+
+Builds the shipped content once per session, then drives Debian's chromium through Playwright:
+
+1. every page from file:// (a kiosk, a USB stick) asks for nothing outside the site folder, and the
+   Content-Security-Policy reports no violation; 404.html is only ever served, so it is checked
+   over http;
+2. every page type served from 127.0.0.1 asks for nothing elsewhere and sets no cookie;
+3. search works from file:// and over http: a word finds its option and the result opens it;
+4. axe-core finds no violation on any page type, light and dark, and with the search dialog open;
+5. a keyboard alone answers the decision pathway to an outcome, with a visible focus, and every
+   landmark has the name assistive technology needs;
+6. at 360 CSS px nothing overflows sideways and answer and navigation links are at least 24x24;
+7. printed pages carry the clinic's name and review dates, without the site's header or the
+   urgent-help shortcut;
+8. each page has one schema.org block that parses, a description and its language.
+
+The browser is required, never skipped: without /usr/bin/chromium every test errors. A short
+summary per page type (axe violations, requests) is printed at the end (`pytest -s`) and written
+to SUMMARY_FILE.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Error, Page, expect, sync_playwright
+
+from generator.validate import load_content
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+SEARCH_WORD = "rhizotomy"  # in one option (and the glossary that explains it)
+SEARCH_TARGET = "options/radiofrequency-ablation.html"
+SUMMARY_FILE = Path("/tmp/patient-site-browser-summary.txt")
+SUMMARY: dict[str, dict[str, Any]] = {}  # page type -> what was measured
+NOTES: list[str] = []
+
+# Records every CSP violation a page reports. Playwright adds it through the DevTools protocol,
+# which the page's CSP does not govern.
+CSP_LISTENER = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+"""
+
+# What a page says about itself: language, description, structured data, review date.
+PAGE_FACTS = """() => {
+  const h1 = document.querySelector('h1');
+  const reviewed = document.querySelector('.review-dates time');
+  return {
+    lang: document.documentElement.lang,
+    descriptions: [...document.querySelectorAll('meta[name="description"]')].map(m => m.content),
+    structured: [...document.querySelectorAll('script[type="application/ld+json"]')]
+      .map(s => s.textContent),
+    reviewed: reviewed ? reviewed.getAttribute('datetime') : null,
+    h1: !!h1 && h1.checkVisibility(),
+    headings: [...document.querySelectorAll('.md-content h2')].map(h => h.textContent.trim()),
+    cookie: document.cookie,
+    csp: window.__csp || [],
+  };
+}"""
+
+
+# --------------------------------------------------------------------------------------------
+# Fixtures
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    assert CHROMIUM.is_file(), (
+        f"the browser tests need {CHROMIUM}: install Debian's chromium (scripts/setup --test does)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def content(built_shipped_project: Path):
+    return load_content(built_shipped_project).content
+
+
+@pytest.fixture(scope="session")
+def site(built_shipped_project: Path) -> Path:
+    return built_shipped_project / "site"
+
+
+@pytest.fixture(scope="session")
+def html_pages(site: Path) -> list[str]:
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert "index.html" in pages and "404.html" in pages
+    return pages
+
+
+@pytest.fixture(scope="session")
+def page_types(content, site: Path) -> dict[str, str]:
+    """One page of each kind, by a short name."""
+    pathway_id, pathway = next(iter(content.pathways.items()))
+    types = {
+        "home": "index.html", "option": SEARCH_TARGET, "faq": "faq.html", "tips": "tips.html",
+        "glossary": "glossary.html", "about": "about.html", "compare": "compare.html",
+        "pathways": "pathway/index.html", "pathway": f"pathway/{pathway_id}.html",
+        "step": f"pathway/{pathway_id}/{pathway.start}.html",
+        "outcome": f"pathway/{pathway_id}/{pathway.outcomes[0].id}.html",
+    }
+    for rel in types.values():
+        assert (site / rel).is_file(), rel
+    return types
+
+
+@pytest.fixture(scope="session")
+def http_base(site: Path):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def summary():
+    """Prints and writes what the browser saw per page type, once every test has run."""
+    yield
+    if not SUMMARY and not NOTES:
+        return
+    columns = ("axe light", "axe dark", "requests", "outside")
+    lines = [f"{'page type':<12} {'page':<52} " + " ".join(f"{c:>9}" for c in columns)]
+    for name, row in SUMMARY.items():
+        lines.append(f"{name:<12} {row.get('page', ''):<52} "
+                     + " ".join(f"{row.get(c, '-')!s:>9}" for c in columns))
+    lines += [f"axe tags: {', '.join(AXE_TAGS)}", *NOTES]
+    text = "\n".join(lines) + "\n"
+    SUMMARY_FILE.write_text(text)
+    print("\n" + text)
+
+
+def record(name: str, **values: Any) -> None:
+    SUMMARY.setdefault(name, {}).update(values)
+
+
+class Guard:
+    """A browser context that lets through only requests under `allowed`.
+
+    Every other request, whatever its scheme, is aborted and recorded. Console errors (which
+    include CSP reports), page errors and failed requests are recorded too.
+    """
+
+    def __init__(self, browser: Browser, allowed: str, *, color_scheme: str = "light",
+                 viewport: dict[str, int] = DESKTOP):
+        self.allowed = allowed
+        self.blocked: list[str] = []
+        self.seen: list[str] = []
+        self.errors: list[str] = []
+        self.context: BrowserContext = browser.new_context(
+            color_scheme=color_scheme, viewport=viewport, service_workers="block")
+        self.context.add_init_script(CSP_LISTENER)
+        self.context.route(lambda url: True, self._route)
+        self.context.on("request", lambda request: self.seen.append(request.url))
+        self.context.on("requestfailed", self._failed)
+        self.context.on("weberror", lambda error: self.errors.append(f"page error: {error.error}"))
+
+    def _ok(self, url: str) -> bool:
+        return url.startswith(self.allowed) or url.startswith(("data:", "about:blank"))
+
+    def _route(self, route) -> None:
+        if self._ok(route.request.url):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    def _failed(self, request) -> None:
+        # ERR_ABORTED: cancelled because the page moved on (a favicon, say)
+        if request.url not in self.blocked and "ERR_ABORTED" not in (request.failure or ""):
+            self.errors.append(f"request failed: {request.url} {request.failure}")
+
+    def page(self) -> Page:
+        page = self.context.new_page()
+        page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        return page
+
+    def outside(self) -> list[str]:
+        return sorted({url for url in self.seen + self.blocked if not self._ok(url)})
+
+    def assert_clean(self) -> None:
+        assert self.outside() == [], f"requests outside the site: {self.outside()}"
+        assert self.errors == [], f"console, page or request errors: {self.errors}"
+        assert self.context.cookies() == [], "cookies were set"
+
+    def close(self) -> None:
+        # Without unroute_all, context.close() can hang while a navigation is still going
+        # through the route handler (Playwright 1.65, chromium 156), e.g. after a failed assert.
+        self.context.unroute_all(behavior="ignoreErrors")
+        self.context.close()
+
+
+@pytest.fixture
+def guard_factory(browser: Browser):
+    guards: list[Guard] = []
+
+    def make(allowed: str, **options: Any) -> Guard:
+        guards.append(Guard(browser, allowed, **options))
+        return guards[-1]
+
+    yield make
+    for guard in guards:
+        guard.close()
+
+
+def settle(page: Page, ms: int = 150) -> None:
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(ms)  # let deferred work (palette, search worker, tooltips) run
+
+
+def open_search(page: Page, word: str):
+    """Open the search dialog the way a reader does, type `word`, wait for results."""
+    box = page.locator("input.md-search__input")
+    button = page.locator("label.md-header__button[for='__search']")
+    (button if button.is_visible() else box).click()
+    expect(box).to_be_focused()
+    box.press_sequentially(word, delay=20)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d+ matching document"))
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
+                                       "resultTypes": ["violations"]})
+    return results.response["violations"]
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    return "\n".join(f"  {v['id']} ({v['impact']}): {v['help']} at "
+                     f"{[n['target'] for n in v['nodes']][:5]}" for v in violations)
+
+
+# --------------------------------------------------------------------------------------------
+# 1 and 8. Every page from file://: nothing from outside, no CSP violation, what it says of itself
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def file_walk(browser: Browser, site: Path, html_pages: list[str]) -> dict[str, Any]:
+    """Opens every page from file:// once; the tests below judge what was seen."""
+    # 404.html is left out: MkDocs writes it with root-absolute addresses (/assets/...) because a
+    # server sends it for any missing path, so it only works served (checked over http).
+    allowed = site.as_uri() + "/"
+    guard = Guard(browser, allowed)
+    facts: dict[str, dict[str, Any]] = {}
+    try:
+        page = guard.page()
+        for rel in [p for p in html_pages if p != "404.html"]:
+            page.goto((site / rel).as_uri())
+            settle(page)
+            facts[rel] = page.evaluate(PAGE_FACTS)
+        return {"facts": facts, "outside": guard.outside(), "errors": list(guard.errors),
+                "cookies": guard.context.cookies(), "seen": list(guard.seen)}
+    finally:
+        guard.close()
+
+
+def test_every_page_from_file_asks_for_nothing_outside_the_site(file_walk, html_pages):
+    facts = file_walk["facts"]
+    assert len(facts) == len(html_pages) - 1
+    assert file_walk["outside"] == [], f"requests outside the site: {file_walk['outside']}"
+    assert file_walk["errors"] == [], f"console, page or request errors: {file_walk['errors']}"
+    assert file_walk["cookies"] == []
+    for rel, fact in facts.items():
+        assert fact["csp"] == [], f"{rel}: CSP violations {fact['csp']}"
+        assert fact["h1"], f"{rel}: no visible heading"
+        assert fact["cookie"] == "", rel
+    # The guard really watched the site's own file:// requests
+    assert any(url.endswith(".css") for url in file_walk["seen"])
+    assert any(url.endswith("search_index.js") for url in file_walk["seen"])
+    NOTES.append(f"file:// walk: {len(facts)} pages, {len(file_walk['seen'])} requests, 0 outside the site")
+
+
+def test_every_page_has_a_description_its_language_and_one_structured_data_block(
+        file_walk, page_types, content):
+    faq_questions = [q.question for q in content.faqs.questions]
+    for rel, fact in file_walk["facts"].items():
+        assert fact["lang"] == "en", rel
+        assert len(fact["descriptions"]) == 1 and fact["descriptions"][0].strip(), rel
+        assert len(fact["structured"]) == 1, f"{rel}: {len(fact['structured'])} ld+json blocks"
+        data = json.loads(fact["structured"][0])
+        assert data["@context"] == "https://schema.org", rel
+        types = data["@type"] if isinstance(data["@type"], list) else [data["@type"]]
+        assert "MedicalWebPage" in types, rel
+        if fact["reviewed"]:
+            assert data.get("lastReviewed") == fact["reviewed"], rel
+        else:
+            assert "lastReviewed" not in data, rel
+        if "FAQPage" in types:
+            assert rel == page_types["faq"]
+            names = [q["name"] for q in data["mainEntity"] if q["@type"] == "Question"]
+            assert names == faq_questions
+            assert all(q["acceptedAnswer"]["text"].strip() for q in data["mainEntity"])
+            assert set(names) <= set(fact["headings"]), "a question in the data is not on the page"
+    assert "FAQPage" in json.loads(file_walk["facts"][page_types["faq"]]["structured"][0])["@type"]
+    for name, rel in page_types.items():  # the page types that carry a review say when
+        if name not in ("glossary", "pathways", "step", "outcome"):
+            assert file_walk["facts"][rel]["reviewed"], f"{name}: no review date"
+
+
+def test_the_guard_notices_outside_requests_and_csp_violations(guard_factory, site, tmp_path):
+    """Control: the checks above would see a request leave the site, or the CSP refuse code."""
+    outside = tmp_path / "outside.html"
+    outside.write_text('<!doctype html><title>x</title><img alt="" src="https://example.invalid/a.png">')
+    guard = guard_factory(tmp_path.as_uri() + "/")
+    guard.page().goto(outside.as_uri())
+    assert guard.outside() == ["https://example.invalid/a.png"]
+    guard = guard_factory(site.as_uri() + "/")
+    page = guard.page()
+    with pytest.raises(Error, match="ERR_BLOCKED_BY_CLIENT"):  # a file outside the site folder
+        page.goto(outside.as_uri())
+    assert guard.outside() == [outside.as_uri()]
+    page = guard.page()
+    page.goto((site / "index.html").as_uri())
+    settle(page)
+    page.evaluate("""() => { const s = document.createElement('script');
+                             s.textContent = 'window.ran = 1'; document.body.append(s); }""")
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.ran") is None
+    assert page.evaluate(PAGE_FACTS)["csp"], "the CSP listener saw no violation"
+    assert any("Content Security Policy" in error for error in guard.errors), guard.errors
+
+
+# --------------------------------------------------------------------------------------------
+# 2. Served from 127.0.0.1: nothing elsewhere, no cookies
+# --------------------------------------------------------------------------------------------
+
+
+def test_every_page_type_served_asks_only_its_own_server_and_sets_no_cookie(
+        guard_factory, http_base, page_types):
+    guard = guard_factory(http_base)
+    page = guard.page()
+    for name, rel in {**page_types, "404": "404.html"}.items():
+        before = len(guard.seen)
+        response = page.goto(http_base + rel)
+        assert response is not None and response.ok, rel
+        settle(page)
+        fact = page.evaluate(PAGE_FACTS)
+        assert fact["cookie"] == "", rel
+        assert fact["csp"] == [], f"{rel}: CSP violations {fact['csp']}"
+        assert fact["lang"] == "en" and len(fact["descriptions"]) == 1, rel
+        requests = guard.seen[before:]
+        outside = [url for url in requests if not guard._ok(url)]
+        record(name, page=rel, requests=len(requests), outside=len(outside))
+        assert outside == [], f"{rel}: requests outside {http_base}: {outside}"
+    assert page.context.cookies() == []
+    guard.assert_clean()
+
+
+# --------------------------------------------------------------------------------------------
+# 3. Search from file:// and over http
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["file", "http"])
+def test_search_finds_the_option_and_opens_it(guard_factory, site, http_base, scheme):
+    base = site.as_uri() + "/" if scheme == "file" else http_base
+    guard = guard_factory(base)
+    page = guard.page()
+    page.goto(base + "faq.html")
+    settle(page)
+    open_search(page, SEARCH_WORD)
+    # file:// runs the search worker in the shim's hidden iframe; http uses a real Worker
+    assert page.locator("iframe").count() == (1 if scheme == "file" else 0)
+    result = page.locator(f".md-search-result__item a[href*='{SEARCH_TARGET}']").first
+    expect(result).to_be_visible()
+    expect(result).to_contain_text("Radiofrequency ablation")
+    count = page.locator(".md-search-result__meta").inner_text()
+    result.click()
+    page.wait_for_url(re.compile(re.escape(SEARCH_TARGET) + r"(\?h=[^#]*)?(#.*)?$"))
+    settle(page)
+    expect(page.locator("h1")).to_have_text("Radiofrequency ablation")
+    expect(page.locator("article mark").first).to_have_text(re.compile(SEARCH_WORD, re.I))
+    guard.assert_clean()
+    NOTES.append(f"search {scheme}: {SEARCH_WORD!r} gave {count.strip()!r}, opened {SEARCH_TARGET}")
+
+
+# --------------------------------------------------------------------------------------------
+# 4. axe: every page type, light and dark, and the search dialog open
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_any_page_type(guard_factory, http_base, page_types, scheme):
+    guard = guard_factory(http_base, color_scheme=scheme)
+    page = guard.page()
+    found = {}
+    for name, rel in page_types.items():
+        page.goto(http_base + rel)
+        settle(page)
+        expect(page.locator("body")).to_have_attribute(
+            "data-md-color-scheme", "slate" if scheme == "dark" else "default")
+        found[name] = axe_violations(page)
+        record(name, page=rel, **{f"axe {scheme}": len(found[name])})
+    guard.assert_clean()
+    problems = {name: violations for name, violations in found.items() if violations}
+    assert not problems, "\n".join(f"{name}:\n{describe(v)}" for name, v in problems.items())
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_with_the_search_dialog_open(guard_factory, http_base, scheme):
+    # Light comes from the system setting; dark from the reader pressing the palette toggle.
+    guard = guard_factory(http_base, color_scheme="light")
+    page = guard.page()
+    page.goto(http_base + "index.html")
+    settle(page)
+    body = page.locator("body")
+    if scheme == "dark":
+        page.get_by_title("Switch to dark mode").click()
+        expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    else:
+        expect(body).to_have_attribute("data-md-color-scheme", "default")
+    open_search(page, SEARCH_WORD)
+    expect(page.locator(".md-search")).to_be_visible()
+    page.wait_for_timeout(300)
+    violations = axe_violations(page)
+    record("search open", **{f"axe {scheme}": len(violations)})
+    guard.assert_clean()
+    assert not violations, describe(violations)
+
+
+# --------------------------------------------------------------------------------------------
+# 5. Keyboard only through a pathway; landmarks have names
+# --------------------------------------------------------------------------------------------
+
+FOCUS = """() => {
+  const e = document.activeElement, s = getComputedStyle(e);
+  return {
+    answer: [...document.querySelectorAll('.pathway-answers a')].indexOf(e),
+    text: (e.textContent || '').trim(), skip: e.classList.contains('md-skip'),
+    option: !!e.closest('.md-content') && /options\\/[^/]+\\.html$/.test(e.getAttribute('href') || ''),
+    visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none',
+  };
+}"""
+
+
+def tab_to(page: Page, wanted, limit: int = 80) -> tuple[dict[str, Any], int]:
+    """Press Tab until `wanted(focus)` holds; the focus facts and how many presses it took."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS)
+        if wanted(focus):
+            return focus, presses
+    raise AssertionError(f"{limit} presses of Tab never reached the element wanted")
+
+
+def route_through(pathway, depth: int = 3) -> list[tuple[int, str]]:
+    """(answer index, next page id) choices: go deeper for `depth` questions, then to an outcome."""
+    steps = {step.id: step for step in pathway.steps}
+    step, route = steps[pathway.start], []
+    while True:
+        answers = list(enumerate(step.answers))
+        deeper = [(i, a) for i, a in answers if a.next]
+        ending = [(i, a) for i, a in answers if a.outcome]
+        i, answer = deeper[0] if deeper and (len(route) < depth or not ending) else ending[0]
+        route.append((i, answer.next or answer.outcome))
+        if answer.outcome:
+            return route
+        step = steps[answer.next]
+
+
+def test_keyboard_alone_answers_a_pathway_to_an_outcome(guard_factory, site, content):
+    pathway_id, pathway = next(iter(content.pathways.items()))
+    route = route_through(pathway)
+    assert len(route) >= 3
+    base = site.as_uri() + "/"
+    guard = guard_factory(base)
+    page = guard.page()
+    page.goto(f"{base}pathway/{pathway_id}/{pathway.start}.html")
+    settle(page)
+    walked, tabs = [pathway.start], []
+    for number, (index, target) in enumerate(route):
+        if number:
+            # Later pages: the skip link first, then straight into the answers
+            focus, _ = tab_to(page, lambda f: True, limit=1)
+            assert focus["skip"] and focus["visible"], focus
+            page.keyboard.press("Enter")
+            focus, presses = tab_to(page, lambda f: f["answer"] == 0, limit=10)
+        else:
+            focus, presses = tab_to(page, lambda f: f["answer"] == 0)
+        tabs.append(presses + index)
+        assert focus["visible"], f"no visible focus on the first answer: {focus}"
+        for _ in range(index):
+            page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS)
+        assert focus["answer"] == index and focus["visible"], focus
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(rf"/pathway/{re.escape(pathway_id)}/{re.escape(target)}\.html$"))
+        settle(page)
+        walked.append(target)
+    outcome = next(o for o in pathway.outcomes if o.id == route[-1][1])
+    expect(page.locator("h1")).to_have_text(outcome.title)
+    assert page.locator(".pathway-answers").count() == 0
+    for option_id in outcome.options:
+        link = page.locator(f"article li a[href='../../options/{option_id}.html']")
+        expect(link.first).to_have_text(content.options[option_id].title)
+    # ...and the keyboard follows the first option to its page
+    focus, _ = tab_to(page, lambda f: f["option"])
+    assert focus["visible"], focus
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"/options/{re.escape(outcome.options[0])}\.html$"))
+    guard.assert_clean()
+    NOTES.append(f"keyboard: {' -> '.join(walked)} -> options/{outcome.options[0]}; Tab presses per "
+                 f"question {tabs} (after the first, through the skip link)")
+
+
+LANDMARKS = {"banner", "navigation", "main", "contentinfo", "complementary", "search", "dialog",
+             "region"}
+
+
+def test_every_landmark_has_the_name_it_needs(guard_factory, http_base, page_types):
+    guard = guard_factory(http_base)
+    page = guard.page()
+    cdp = guard.context.new_cdp_session(page)
+    for name, rel in page_types.items():
+        page.goto(http_base + rel)
+        settle(page)
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+        found = [(n["role"]["value"], (n.get("name") or {}).get("value", "").strip())
+                 for n in nodes if not n.get("ignored") and n.get("role", {}).get("value") in LANDMARKS]
+        roles = [role for role, _ in found]
+        for single in ("banner", "main", "contentinfo", "search", "dialog"):
+            assert roles.count(single) == 1, f"{name}: {roles.count(single)} {single} landmarks"
+        # axe: aria-dialog-name, landmark-unique; a named region is the only kind of region
+        for role, label in found:
+            if role in ("dialog", "navigation", "complementary", "region"):
+                assert label, f"{name}: a {role} landmark has no name"
+        repeated = {(r, n) for r, n in found if r in ("navigation", "complementary")
+                    and found.count((r, n)) > 1}
+        assert not repeated, f"{name}: landmarks with the same role and name: {repeated}"
+        assert ("dialog", "Search") in found, name
+    cdp.detach()
+    guard.assert_clean()
+
+
+# --------------------------------------------------------------------------------------------
+# 6. A 360 px wide phone
+# --------------------------------------------------------------------------------------------
+
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth, out = [];
+  for (const e of document.querySelectorAll('.md-container *')) {
+    const r = e.getBoundingClientRect();
+    if (!r.width || !r.height || r.right <= width + 0.5) continue;
+    if (!e.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    if (e.closest('.md-typeset__scrollwrap, .pathway-diagram')) continue;  // scroll by design
+    out.push(`${e.tagName.toLowerCase()}.${e.className} ends at ${Math.round(r.right)}px`);
+  }
+  return {scroll: document.scrollingElement.scrollWidth, width, out: out.slice(0, 10)};
+}"""
+
+TARGETS = """selector => [...document.querySelectorAll(selector)]
+  .filter(e => e.checkVisibility({visibilityProperty: true, opacityProperty: true}))
+  .map(e => { const r = e.getBoundingClientRect();
+              return {text: e.textContent.trim().slice(0, 40), width: r.width, height: r.height}; })
+  .filter(t => t.width > 0)"""
+
+
+def test_nothing_overflows_a_phone_and_tap_targets_are_big_enough(guard_factory, http_base, page_types):
+    guard = guard_factory(http_base, viewport=PHONE)
+    page = guard.page()
+    measured = 0
+    for name, rel in page_types.items():
+        page.goto(http_base + rel)
+        settle(page)
+        sizes = page.evaluate(OVERFLOW)
+        assert sizes["width"] == PHONE["width"], name
+        assert sizes["scroll"] <= PHONE["width"], f"{name}: page is {sizes['scroll']}px wide"
+        assert sizes["out"] == [], f"{name}: beyond the right edge: {sizes['out']}"
+        answers = page.evaluate(TARGETS, ".pathway-answers a")
+        targets = answers + page.evaluate(TARGETS, ".pathway-nav a, .md-footer__link")
+        if name == "step":
+            assert len(answers) >= 2 and all(a["height"] >= 44 for a in answers), answers
+        if name in ("step", "outcome"):
+            assert len(targets) > len(answers), f"{name}: no pathway navigation links measured"
+        page.locator("label.md-header__button[for='__drawer']").click()
+        expect(page.locator(".md-nav--primary .md-nav__link").first).to_be_in_viewport()
+        page.wait_for_timeout(300)  # the drawer slides in
+        nav = page.evaluate(TARGETS, ".md-nav--primary .md-nav__link")
+        assert len(nav) >= 5, f"{name}: the navigation drawer shows {len(nav)} links"
+        targets += nav
+        small = [t for t in targets if t["width"] < 24 or t["height"] < 24]
+        assert not small, f"{name}: tap targets smaller than 24x24 px: {small}"
+        measured += len(targets)
+    assert measured > 50
+    NOTES.append(f"360px: {len(page_types)} page types fit; {measured} answer/nav tap targets all >= 24x24")
+    # Control: the check does see content that runs past the edge
+    page.evaluate("""() => { const p = document.createElement('p'); p.textContent = 'wide';
+                             p.style.width = '600px'; document.querySelector('article').append(p); }""")
+    assert page.evaluate(OVERFLOW)["out"], "the overflow check missed a 600px paragraph"
+    guard.assert_clean()
+
+
+# --------------------------------------------------------------------------------------------
+# 7. Print
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["option", "faq", "compare"])
+def test_printed_pages_name_the_clinic_and_the_review(guard_factory, site, page_types, content, kind):
+    base = site.as_uri() + "/"
+    guard = guard_factory(base)
+    page = guard.page()
+    page.goto(base + page_types[kind])
+    settle(page)
+    expect(page.locator(".print-header")).to_be_hidden()
+    page.emulate_media(media="print")
+    header = page.locator(".print-header")
+    expect(header).to_be_visible()
+    expect(header).to_contain_text(content.site.contact.clinic_name)
+    expect(page.locator(".review-dates")).to_be_visible()
+    expect(page.locator(".review-dates time").first).to_be_visible()
+    expect(page.locator(".urgent-link")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    guard.assert_clean()
