@@ -339,8 +339,12 @@ def _check_answers(doc: Document, i: int, step: Step, steps: set[str],
 
 def _check_routes(pathway: Pathway, doc: Document, graph: _Graph) -> Iterator[Problem]:
     index = {s.id: i for i, s in reversed(list(enumerate(pathway.steps)))}
+    loops: set[tuple[str, ...]] = set()
     for step_id, j, loop in _back_edges(graph):
-        yield Problem(doc.path, doc.line_of(("steps", index[step_id], "answers", j)),
+        if tuple(loop) in loops:
+            continue
+        loops.add(tuple(loop))
+        yield Problem(doc.path, doc.line_of(("steps", index[step_id], "answers", j, "next")),
                       f"steps form a loop: {' -> '.join(loop)}; point one of these answers "
                       "at a later step or an outcome")
     if graph.start is not None:
@@ -448,8 +452,15 @@ def _duplicates(doc: Document, at: PathKey, values: list[str], what: str, name: 
 
 # --- flowchart ---------------------------------------------------------------------------
 
-WRAP = 28
-"""Characters per line of box text."""
+WRAP = 24
+"""Characters per line of a question (15px). With wide fonts such as DejaVu Sans a
+15px letter averages about 9 units, so 24 fit the 220 units inside a box."""
+ANSWER_WRAP = 25
+"""Characters per line of an answer (14px, inside its rounded answer box)."""
+TITLE_WRAP = 21
+"""Characters per line of a bold outcome title (bold letters are wider)."""
+OPTION_WRAP = 24
+"""Characters per line of an option title in an outcome box (14px, after a bullet)."""
 BOX_W = 240
 """Width of every box: 28 characters of 15px text fit inside with padding."""
 PAD = 10
@@ -467,28 +478,6 @@ LANDING_STEP = 10
 ARROW = 8
 """Length of an arrowhead."""
 START_LABEL = "Start here"
-
-PATHWAY_CSS = """\
-.pw-diagram { max-width: 40rem; }
-.pw-step { fill: #f4f7fb; stroke: #3f5f8a; }
-.pw-start { stroke-width: 3; }
-.pw-answer { fill: #ffffff; stroke: #7d93b2; }
-.pw-outcome { fill: #eef7ee; stroke: #2f7a3b; }
-.pw-edge { stroke: #4a4a4a; }
-.pw-arrow { fill: #4a4a4a; }
-.pw-diagram text { fill: #1d1d1d; }
-@media (prefers-color-scheme: dark) {
-  .pw-step { fill: #1e2633; stroke: #8fb0dd; }
-  .pw-answer { fill: #10151d; stroke: #6f87a8; }
-  .pw-outcome { fill: #1b2a1d; stroke: #7cc489; }
-  .pw-edge { stroke: #c8c8c8; }
-  .pw-arrow { fill: #c8c8c8; }
-  .pw-diagram text { fill: #ececec; }
-}
-"""
-"""Suggested site stylesheet rules for the flowchart. Without any, it still reads: boxes
-and lines are drawn in the page's text colour (`currentColor`) on the page background."""
-
 
 @dataclass
 class _Box:
@@ -533,7 +522,7 @@ def _step_box(step: Step) -> _Box:
     y += 8
     answers = []
     for answer in step.answers:
-        wrapped = _wrap(answer.label, WRAP - 2)
+        wrapped = _wrap(answer.label, ANSWER_WRAP)
         height = len(wrapped) * ANSWER_LINE + 8
         answers.append((wrapped, y, height))
         y += height + 4
@@ -543,12 +532,12 @@ def _step_box(step: Step) -> _Box:
 def _outcome_box(outcome: Outcome, option_titles: Mapping[str, str]) -> _Box:
     lines = []
     y = PAD
-    for text in _wrap(outcome.title):
+    for text in _wrap(outcome.title, TITLE_WRAP):
         y += TITLE_LINE
         lines.append((text, "pw-outcome-title", TITLE_SIZE, y - 5))
     y += 4
     for option_id in outcome.options:
-        for k, text in enumerate(_wrap(option_titles.get(option_id, option_id), WRAP - 2)):
+        for k, text in enumerate(_wrap(option_titles.get(option_id, option_id), OPTION_WRAP)):
             y += OPTION_LINE
             lines.append((("\u2022 " if k == 0 else "  ") + text, "pw-option", OPTION_SIZE,
                           y - 4))
@@ -556,18 +545,29 @@ def _outcome_box(outcome: Outcome, option_titles: Mapping[str, str]) -> _Box:
 
 
 def pathway_svg(pathway: Pathway, option_titles: Mapping[str, str], *,
-                dom_id: str = "pathway", columns: int = 2) -> str:
+                dom_id: str = "pathway", columns: int = 1, start_label: str = START_LABEL,
+                description: str | None = None) -> str:
     """The pathway as an accessible inline SVG flowchart, drawn top-down.
 
-    Rows follow layers (longest distance from the start), at most `columns` boxes a row;
-    a layer with more boxes wraps onto more rows. Questions are boxes with their answers
-    inside; each answer's line leaves the box at the side, runs down the gap between
-    columns and enters the top of the next box. Outcomes are boxes listing the titles of
-    their options (`option_titles`, id to title; the id is shown if a title is missing).
-    `dom_id` prefixes the ids of <title> and <desc>, so two diagrams on a page differ.
+    Rows follow layers (longest distance from the start), at most `columns` boxes a row
+    (1 to 3); a layer with more boxes wraps onto more rows. One column (the default) is
+    about 330-360 units wide, so on a 360px phone its 14-15px text shows at about its
+    natural size; two columns are about 600 wide and suit wide screens only.
+
+    Questions are boxes with their answers inside; each answer's line leaves the box at
+    the side, runs down a gap beside the columns and enters the top of the next box.
+    Outcomes are boxes listing the titles of their options (`option_titles`, id to
+    title; the id is shown if a title is missing).
+    `dom_id` prefixes the ids of <title> and <desc>, so two diagrams on a page differ
+    (characters other than letters, digits, `-` and `_` become `-`).
+    `start_label` marks the first question; `description` replaces the default <desc>
+    text (the summary plus a count of questions and outcomes), for other languages.
     The same input always gives the same text.
     """
     columns = max(1, min(3, columns))
+    dom_id = re.sub(r"[^A-Za-z0-9_-]+", "-", dom_id).strip("-") or "pathway"
+    if not dom_id[0].isalpha():
+        dom_id = f"pw-{dom_id}"
     graph = _graph(pathway)
     boxes = _place_boxes(pathway, graph, option_titles, columns)
     rows = _rows(boxes)
@@ -583,7 +583,13 @@ def pathway_svg(pathway: Pathway, option_titles: Mapping[str, str], *,
         box.x = column_x[box.column]
         box.y = row_top[box.row]
     _route(boxes, edges, lane_x)
-    return _render(pathway, graph, boxes, edges, width, height, dom_id)
+    if description is None:
+        steps, outcomes = len(graph.steps), len(graph.outcomes)
+        description = (f"{_plain(pathway.summary)} Flowchart: {steps} question"
+                       f"{'s' if steps != 1 else ''} leading to {outcomes} possible outcome"
+                       f"{'s' if outcomes != 1 else ''}.")
+    return _render(pathway, graph, boxes, edges, (width, height), dom_id, columns,
+                   (start_label, description))
 
 
 def _place_boxes(pathway: Pathway, graph: _Graph, option_titles: Mapping[str, str],
@@ -698,12 +704,16 @@ def _horizontal_layout(boxes: dict[str, _Box], edges: list[_Edge],
         if g < columns:
             column_x.append(x)
             x += BOX_W
+    # Track 0 is taken first, by the highest line. Put it farthest from the boxes the lines
+    # leave, so that lines leaving lower down do not cross the lines already running.
+    leaving_right = {g: sum(e.side for e in edges if e.region == g) > 0 for g in tracks}
     lane_x: dict[tuple[int, int], int] = {}
     for g, ends in tracks.items():
         count = len(ends)
         first = region_x[g] + (widths[g] - (count - 1) * LANE_STEP) // 2
         for t in range(count):
-            lane_x[(g, t)] = first + t * LANE_STEP
+            slot = count - 1 - t if leaving_right[g] else t
+            lane_x[(g, t)] = first + slot * LANE_STEP
     return lane_x, column_x, x + MARGIN
 
 
@@ -722,15 +732,13 @@ def _route(boxes: dict[str, _Box], edges: list[_Edge], lane_x: dict[tuple[int, i
 
 
 def _render(pathway: Pathway, graph: _Graph, boxes: dict[str, _Box], edges: list[_Edge],
-            width: int, height: int, dom_id: str) -> str:
+            size: tuple[int, int], dom_id: str, columns: int, words: tuple[str, str]) -> str:
     title_id, desc_id = f"{dom_id}-title", f"{dom_id}-desc"
-    steps, outcomes = len(graph.steps), len(graph.outcomes)
-    description = (f"{_plain(pathway.summary)} Flowchart of {steps} question"
-                   f"{'s' if steps != 1 else ''} leading to {outcomes} possible outcome"
-                   f"{'s' if outcomes != 1 else ''}. Every question and outcome is also "
-                   "written out on this page.")
+    width, height = size
+    start_label, description = words
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="pw-diagram" viewBox="0 0 {width} '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="pw-diagram pw-columns-{columns}" '
+        f'viewBox="0 0 {width} '
         f'{height}" width="100%" role="img" aria-labelledby="{title_id} {desc_id}" '
         'font-family="system-ui, -apple-system, \'Segoe UI\', Roboto, sans-serif" '
         'fill="currentColor">',
@@ -740,7 +748,7 @@ def _render(pathway: Pathway, graph: _Graph, boxes: dict[str, _Box], edges: list
     if graph.start is not None:
         start = boxes[graph.start]
         out.append(f'<text class="pw-start-label" x="{start.x}" y="{start.y - 10}" '
-                   f'font-size="{ANSWER_SIZE}" font-weight="bold">{escape(START_LABEL)}</text>')
+                   f'font-size="{ANSWER_SIZE}" font-weight="bold">{escape(start_label)}</text>')
     out.append('<g class="pw-edges" fill="none" stroke="currentColor" stroke-width="1.5">')
     for edge in edges:
         out.append(f'<path class="pw-edge" d="{_edge_path(boxes, edge)}"/>')
@@ -784,7 +792,7 @@ def _box_svg(box: _Box, graph: _Graph) -> list[str]:
                      'stroke="currentColor" stroke-width="1"/>')
         for k, text in enumerate(lines):
             baseline = box.y + chip_top + 4 + (k + 1) * ANSWER_LINE - 5
-            parts.append(f'<text class="pw-answer-text" x="{box.x + PAD + 10}" y="{baseline}" '
+            parts.append(f'<text class="pw-answer-text" x="{box.x + PAD + 8}" y="{baseline}" '
                          f'font-size="{ANSWER_SIZE}">{escape(text)}</text>')
     parts.append("</g>")
     return parts
@@ -795,7 +803,7 @@ def _plain(text: str) -> str:
 
 
 __all__ = [
-    "NOT_KNOWN", "PATHWAYS_DIR", "COMPARISONS_FILE", "PATHWAY_CSS",
+    "NOT_KNOWN", "PATHWAYS_DIR", "COMPARISONS_FILE",
     "Answer", "Step", "Outcome", "Pathway", "ComparisonAttribute", "Comparison", "Comparisons",
     "check_pathway", "check_comparisons", "cell_text", "parents", "walk_order", "pathway_svg",
 ]
