@@ -23,7 +23,6 @@ import jinja2
 from .content import Content
 from .errors import BuildError, Problem
 from .offline import offsite_problems
-from .readability import grade_of_markdown
 from .render import RenderedSite, render_site, template_problem
 from .validate import Validated, load_content
 
@@ -157,6 +156,8 @@ def sync_tree(files: dict[str, bytes], folder: Path) -> list[str]:
 
 def reading_grades(content: Content, rendered: RenderedSite) -> list[PageGrade]:
     """Flesch-Kincaid grade of each rendered page's prose."""
+    from .readability import grade_of_markdown  # loads a hyphenation dictionary: only for check
+
     return [PageGrade(page.path, source_of(page.path, content), grade_of_markdown(page.markdown))
             for page in rendered.pages]
 

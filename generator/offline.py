@@ -10,8 +10,8 @@ build, so it does not depend on any MkDocs plugin or hook.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
@@ -25,52 +25,49 @@ CSS_URL = re.compile(r"url\(\s*['\"]?\s*((?:[a-z][a-z0-9+.-]*:)?//[^)'\"]+)", re
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 
 
-class _Scanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
-        self._inline_script = False
-        self._in_style = False
+TAG = re.compile(r"<(script|img|source|video|audio|iframe|embed|object|input|track|link|meta)\b"
+                 r"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.IGNORECASE)
+ATTRIBUTE = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))")
+INLINE_SCRIPT = re.compile(r"<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script>",
+                           re.IGNORECASE | re.DOTALL)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {name: value or "" for name, value in attrs}
+
+def page_problems(html: str) -> list[str]:
+    """What in one page would load from outside the site, or run inline."""
+    problems = []
+    for match in TAG.finditer(html):
+        tag, attributes = match.group(1).lower(), _attributes(match.group(2))
         for name in FETCHING_ATTRIBUTES.get(tag, ()):
             for url in _urls(attributes.get(name, ""), srcset="srcset" in name):
                 if EXTERNAL.match(url) and not (
                         tag == "link" and attributes.get("rel", "") in NOT_FETCHED_LINKS):
-                    self.problems.append(f"<{tag} {name}={url!r}> loads from outside the site")
-        for url in CSS_URL.findall(attributes.get("style", "")):
-            self.problems.append(f"style url({url}) loads from outside the site")
+                    problems.append(f"<{tag} {name}={url!r}> loads from outside the site")
         refresh = attributes.get("http-equiv", "").lower() == "refresh"
         if tag == "meta" and refresh and EXTERNAL.search(attributes.get("content", "")):
-            self.problems.append("<meta refresh> leaves the site")
-        if tag == "script" and "src" not in attributes and (
-                attributes.get("type", "").lower() not in DATA_SCRIPT_TYPES):
-            self._inline_script = True
-        self._in_style = self._in_style or tag == "style"
-
-    def handle_endtag(self, tag: str) -> None:
-        self._inline_script = self._inline_script and tag != "script"
-        self._in_style = self._in_style and tag != "style"
-
-    def handle_data(self, data: str) -> None:
-        if self._inline_script and data.strip():
-            self.problems.append(f"inline <script> ({data.strip()[:40]!r}...) would be blocked")
-        if self._in_style:
-            self.problems += [f"<style> url({url}) loads from outside the site"
-                              for url in CSS_URL.findall(data)]
+            problems.append("<meta refresh> leaves the site")
+    for match in INLINE_SCRIPT.finditer(html):
+        attributes = _attributes(match.group(1))
+        if ("src" not in attributes and match.group(2).strip()
+                and attributes.get("type", "").lower() not in DATA_SCRIPT_TYPES):
+            problems.append(f"inline <script> ({match.group(2).strip()[:40]!r}...) would be blocked")
+    problems += [f"url({url}) in a style loads from outside the site" for url in CSS_URL.findall(html)]
+    return problems
 
 
 def _urls(value: str, srcset: bool) -> list[str]:
     return [u.strip().split(" ")[0] for u in value.split(",")] if srcset else [value]
 
 
+def _attributes(text: str) -> dict[str, str]:
+    return {m.group(1).lower(): html_lib.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+            for m in ATTRIBUTE.finditer(text)}
+
+
 def offsite_problems(site: Path) -> list[str]:
     """`page: problem` for every page that would reach outside the site."""
     problems = []
     for page in sorted(site.rglob("*.html")):
-        scanner = _Scanner()
-        scanner.feed(page.read_text(encoding="utf-8"))
         relative = page.relative_to(site).as_posix()
-        problems += [f"{relative}: {problem}" for problem in scanner.problems]
+        problems += [f"{relative}: {problem}" for problem in page_problems(
+            page.read_text(encoding="utf-8"))]
     return problems

@@ -239,10 +239,11 @@ def render_site(content: Content, project: Path,
     env = make_environment(project)
     strings = Strings(content.site.language)
     shared = {"site": content.site, "content": content, "t": strings,
-              "glossary": _tooltips(content), "preview_problems": preview_problems or [],
+              "preview_problems": preview_problems or [],
               "contact": _contact_values(content)}
     env.globals["option_label"] = lambda option, attribute: option_label(option, attribute, strings)
-    pages = [_page(env, shared, path, template, extra)
+    tooltips = Tooltips(content)
+    pages = [_page(env, shared, tooltips, path, template, extra)
              for path, template, extra in _page_list(content)]
     return RenderedSite(pages, generated_config(content, strings), _assets())
 
@@ -283,24 +284,40 @@ def _pathway_pages(content: Content, pathway_id: str,
             "back": back[node_id]}
 
 
-def _page(env: jinja2.Environment, shared: dict[str, Any], path: str, template: str,
-          extra: dict[str, Any]) -> Page:
+def _page(env: jinja2.Environment, shared: dict[str, Any], tooltips: Tooltips, path: str,
+          template: str, extra: dict[str, Any]) -> Page:
     try:
         markdown = env.get_template(template).render(shared | extra | {"page_path": path})
     except jinja2.TemplateError as error:
         raise ContentError([template_problem(error)]) from None
+    definitions = "".join(f"\n*[{text}]: {definition}\n" for text, definition in
+                          tooltips.used_in(markdown))
+    markdown += definitions
     title_line = next((ln for ln in markdown.splitlines() if ln.startswith("# ")), "# ")
     return Page(path, title_line[2:].strip(), markdown)
 
 
-def _tooltips(content: Content) -> list[tuple[str, str]]:
-    """(text, definition) pairs for glossary tooltips on every page."""
-    pairs: dict[str, str] = {}
-    for term in content.glossary.terms:
-        for text in (term.term, *term.also_called):
-            for form in (text, text[:1].upper() + text[1:]):
-                pairs.setdefault(form, term.definition)
-    return list(pairs.items())
+class Tooltips:
+    """Glossary tooltips: each page defines only the terms it uses, so pages stay small and
+    the build stays linear in the number of terms."""
+
+    WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+
+    def __init__(self, content: Content):
+        self.definitions: dict[str, str] = {}
+        for term in content.glossary.terms:
+            for text in (term.term, *term.also_called):
+                for form in (text, text[:1].upper() + text[1:]):
+                    self.definitions.setdefault(form, term.definition)
+        self.by_words = {" ".join(self.WORD.findall(t)): t for t in self.definitions}
+        self.longest = max((key.count(" ") + 1 for key in self.by_words), default=0)
+
+    def used_in(self, markdown: str) -> list[tuple[str, str]]:
+        """(text, definition) for every glossary text that occurs in `markdown`, in glossary order."""
+        words = self.WORD.findall(markdown)
+        found = {self.by_words[key] for i in range(len(words)) for n in range(1, self.longest + 1)
+                 if (key := " ".join(words[i:i + n])) in self.by_words}
+        return [(text, self.definitions[text]) for text in self.definitions if text in found]
 
 
 def _contact_values(content: Content) -> dict[str, str]:

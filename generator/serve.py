@@ -24,6 +24,8 @@ from .render import OVERRIDES_DIR, TEMPLATES_DIR, render_site
 from .validate import CONTENT_DIR, load_content
 
 DEBOUNCE_SECONDS = 0.2
+CHANGES = {"modified", "created", "deleted", "moved", "closed"}
+"""Watchdog event types that mean a file changed ("closed" is closed after writing)."""
 PREVIEW_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; img-src 'self' data:"
 """MkDocs' live reload injects an inline script; the published policy would block it."""
 
@@ -65,7 +67,10 @@ def serve(project: Path, host: str, port: int) -> None:
 
     class OnChange(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
-            if str(event.src_path).endswith((".yaml", ".yml", ".j2")):
+            # Reading files while rendering raises "opened" events; reacting to those
+            # would re-render for ever. Only changes count.
+            if event.event_type in CHANGES and str(event.src_path).endswith(
+                    (".yaml", ".yml", ".j2")):
                 pending.set()
 
     observer = Observer()

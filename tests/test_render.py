@@ -106,3 +106,12 @@ def test_link_titles_survive_relinking(tmp_path):
     page = next(p for p in render_site(load_content(project).content, project).pages
                 if p.path == "faq.md")
     assert '[the glossary](glossary.md#nerve-block "Words we use")' in page.markdown
+
+
+def test_each_page_defines_only_the_glossary_terms_it_uses(rendered):
+    tips = next(p for p in rendered.pages if p.path == "tips.md").markdown
+    about = next(p for p in rendered.pages if p.path == "about.md").markdown
+    assert "*[nerve block]: A shot that numbs a nerve for a short time." in tips
+    assert "*[NB]: A shot that numbs a nerve for a short time." in tips
+    assert "*[Nerve block]" not in tips
+    assert "*[" not in about
