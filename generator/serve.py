@@ -9,6 +9,7 @@ the preview recovers on the next good save.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -20,7 +21,7 @@ import click
 from .build import CONFIG_FILE, RENDERED_DIR, sync_tree
 from .content import Content
 from .errors import ContentError, Problem
-from .render import OVERRIDES_DIR, TEMPLATES_DIR, render_site
+from .render import DOCS_SUBDIR, GENERATED_CONFIG, OVERRIDES_DIR, TEMPLATES_DIR, render_site
 from .validate import CONTENT_DIR, load_content
 
 DEBOUNCE_SECONDS = 0.2
@@ -50,8 +51,27 @@ class Previewer:
                     raise
                 content, problems = self.last_good, error.problems
             rendered = render_site(content, self.project, preview_problems=problems)
-            sync_tree(rendered.files(), self.project / RENDERED_DIR)
+            changed = sync_tree(rendered.files(), self.project / RENDERED_DIR)
+            if GENERATED_CONFIG in changed:  # navigation or site settings changed:
+                _touch_all(self.project / RENDERED_DIR / DOCS_SUBDIR)  # rebuild every page
             return problems
+
+
+def _show_mkdocs_messages() -> None:
+    """Print MkDocs' progress and warnings in the terminal, as `mkdocs serve` does."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    # We ask for dirty rebuilds on purpose and rebuild every page when navigation changes.
+    handler.addFilter(lambda record: not record.getMessage().startswith("A 'dirty' build"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def _touch_all(folder: Path) -> None:
+    """Mark every page as changed, so MkDocs' dirty rebuild rebuilds them all."""
+    for path in folder.rglob("*.md"):
+        path.touch()
 
 
 def serve(project: Path, host: str, port: int) -> None:
@@ -81,8 +101,13 @@ def serve(project: Path, host: str, port: int) -> None:
     observer.start()
     threading.Thread(target=_rerender_loop, args=(previewer, pending), daemon=True).start()
     try:
+        # "dirty": MkDocs rebuilds only the pages whose Markdown changed; we re-render
+        # every page but write only those that differ, and touch all when navigation changes.
+        # Not strict: MkDocs warns that dirty builds are for previews, and a preview should
+        # show a broken link as a warning rather than stop.
+        _show_mkdocs_messages()
         mkdocs_serve(config_file=str(project / CONFIG_FILE), dev_addr=f"{host}:{port}",
-                     livereload=True)
+                     livereload=True, build_type="dirty", strict=False)
     finally:
         observer.stop()
 

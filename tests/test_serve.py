@@ -73,3 +73,11 @@ def test_a_bad_save_shows_the_problem_in_the_page_and_the_preview_recovers(serve
     assert wait_for(lambda: "Fixed again." in fetch(base + "options/test-one.html"))
     assert "This preview shows the last good version" not in fetch(base + "faq.html")
     assert process.poll() is None, "the server kept running"
+
+
+def test_a_new_option_appears_in_the_navigation_of_other_pages(server, project):
+    base, _ = server
+    option = project / "content" / "options" / "test-one.yaml"
+    (project / "content" / "options" / "fresh-option.yaml").write_text(
+        option.read_text().replace("title: Test one", "title: Fresh option"))
+    assert wait_for(lambda: "options/fresh-option.html" in fetch(base + "faq.html"))
