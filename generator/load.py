@@ -8,6 +8,7 @@ and record a line for every path in the document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,43 @@ for _first in "tTfF":
     _Loader.yaml_implicit_resolvers.setdefault(_first, []).append(
         ("tag:yaml.org,2002:bool", __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
     )
+
+
+_FastLoader: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _CLoader(yaml.CSafeLoader):  # type: ignore[name-defined,misc]
+        """libyaml's parser with the same scalar rules: about ten times faster."""
+
+    _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    _FastLoader = _CLoader
+
+FAST_PATH_MAX_DEPTH = 20
+"""libyaml composes nested collections recursively in C; deeply nested text (an attack, never
+real content) takes the pure-Python path, which reports it cleanly."""
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _flow_depth(text: str) -> int:
+    """Deepest nesting of [ ] and { } (quotes are ignored: an over-estimate is harmless)."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(text):
+        depth = depth + 1 if bracket in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _compose_fast(text: str) -> tuple[yaml.Node | None, Any] | None:
+    """Parse with libyaml when it is available and the text is ordinary. Returns None to ask
+    for the pure-Python parser, which gives the exact message for any problem."""
+    if _FastLoader is None or _flow_depth(text) > FAST_PATH_MAX_DEPTH or (
+            max((len(ln) - len(ln.lstrip(" ")) for ln in text.splitlines()), default=0) > 80):
+        return None
+    loader = _FastLoader(text)
+    try:
+        return loader.get_single_node(), loader
+    except Exception:  # any problem: let the pure-Python parser explain it
+        loader.dispose()
+        return None
 
 
 class _TooBig(Exception):
@@ -165,6 +203,31 @@ def _read_text(path: Path, shown_as: str) -> tuple[str | None, Problem | None]:
 
 
 def _parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
+    fast = _compose_fast(text)
+    if fast is not None and fast[0] is not None:
+        return _build(text, fast[0], fast[1], shown_as)
+    return _parse_slowly(text, shown_as)
+
+
+def _build(text: str, node: yaml.Node, loader: Any,
+           shown_as: str) -> tuple[Document | None, list[Problem]]:
+    """Values from a node tree composed by libyaml; any doubt goes to the pure-Python path."""
+    doc = Document(shown_as, None)
+    try:
+        builder = _Builder(doc, loader)
+        doc.data = builder.build(node, ())
+    except (_TooBig, RecursionError) as error:
+        message = str(error) if isinstance(error, _TooBig) else (
+            f"nesting is deeper than {MAX_DEPTH} levels")
+        return None, [Problem(shown_as, 1, f"{message}; content files are never this large")]
+    except yaml.YAMLError:
+        return _parse_slowly(text, shown_as)
+    finally:
+        loader.dispose()
+    return doc, builder.problems
+
+
+def _parse_slowly(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
     doc = Document(shown_as, None)
     try:
         loader = _Loader(text)

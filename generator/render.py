@@ -309,15 +309,22 @@ class Tooltips:
             for text in (term.term, *term.also_called):
                 for form in (text, text[:1].upper() + text[1:]):
                     self.definitions.setdefault(form, term.definition)
-        self.by_words = {" ".join(self.WORD.findall(t)): t for t in self.definitions}
-        self.longest = max((key.count(" ") + 1 for key in self.by_words), default=0)
+        self.order = {text: i for i, text in enumerate(self.definitions)}
+        self.by_words: dict[str, str] = {}
+        self.lengths: dict[str, set[int]] = {}  # first word -> word counts of texts starting so
+        for text in self.definitions:
+            words = self.WORD.findall(text)
+            if words:
+                self.by_words[" ".join(words)] = text
+                self.lengths.setdefault(words[0], set()).add(len(words))
 
     def used_in(self, markdown: str) -> list[tuple[str, str]]:
         """(text, definition) for every glossary text that occurs in `markdown`, in glossary order."""
         words = self.WORD.findall(markdown)
-        found = {self.by_words[key] for i in range(len(words)) for n in range(1, self.longest + 1)
+        found = {self.by_words[key] for i, word in enumerate(words) if word in self.lengths
+                 for n in self.lengths[word]
                  if (key := " ".join(words[i:i + n])) in self.by_words}
-        return [(text, self.definitions[text]) for text in self.definitions if text in found]
+        return [(text, self.definitions[text]) for text in sorted(found, key=self.order.__getitem__)]
 
 
 def _contact_values(content: Content) -> dict[str, str]:
