@@ -156,8 +156,6 @@ def _load_optional(project: Path, name: str, model: type[Any], documents: dict[s
 
 def suggest_id(name: str) -> str:
     """A valid id close to `name`: lower case, hyphens for anything else."""
-    import re
-
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "option"
 
 
