@@ -15,11 +15,10 @@ script, no external files, text escaped, colours set by `pw-` CSS classes.
 
 from __future__ import annotations
 
-import difflib
 import re
 import textwrap
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from typing import Any
@@ -27,6 +26,7 @@ from xml.sax.saxutils import escape
 
 from pydantic import Field
 
+from .checks import did_you_mean, duplicates, unknown_ids
 from .errors import Problem
 from .load import Document, PathKey
 from .model import Id, Model, Plain, Prose, Review
@@ -276,8 +276,8 @@ def check_pathway(pathway: Pathway, doc: Document, option_ids: set[str]) -> Iter
     """Every route from the start ends in an outcome, and every id resolves."""
     step_ids = [s.id for s in pathway.steps]
     outcome_ids = [o.id for o in pathway.outcomes]
-    yield from _duplicates(doc, ("steps",), step_ids, "id", "steps", key="id")
-    yield from _duplicates(doc, ("outcomes",), outcome_ids, "id", "outcomes", key="id")
+    yield from duplicates(doc, ("steps",), step_ids, "id", "steps", key="id")
+    yield from duplicates(doc, ("outcomes",), outcome_ids, "id", "outcomes", key="id")
     steps, outcomes = set(step_ids), set(outcome_ids)
     for i, outcome_id in enumerate(outcome_ids):
         if outcome_id in steps:
@@ -290,15 +290,15 @@ def check_pathway(pathway: Pathway, doc: Document, option_ids: set[str]) -> Iter
                       f"'{pathway.start}'")
     elif pathway.start not in steps:
         yield Problem(doc.path, start_line, f"'start' names an unknown step "
-                      f"'{pathway.start}'{_hint(pathway.start, step_ids)}")
+                      f"'{pathway.start}'{did_you_mean(pathway.start, step_ids)}")
     for i, step in enumerate(pathway.steps):
         yield from _check_answers(doc, i, step, steps, outcomes - steps)
     graph = _graph(pathway)
     yield from _check_routes(pathway, doc, graph)
     for i, outcome in enumerate(pathway.outcomes):
         at: PathKey = ("outcomes", i, "options")
-        yield from _unknown_ids(doc, at, outcome.options, option_ids, "option")
-        yield from _duplicates(doc, at, outcome.options, "option", "options")
+        yield from unknown_ids(doc, at, outcome.options, option_ids, "option")
+        yield from duplicates(doc, at, outcome.options, "option", "options")
 
 
 def _check_answers(doc: Document, i: int, step: Step, steps: set[str],
@@ -319,7 +319,7 @@ def _check_answers(doc: Document, i: int, step: Step, steps: set[str],
                               f"write 'outcome: {answer.next}' instead")
             else:
                 yield Problem(doc.path, line, f"'next' names an unknown step "
-                              f"'{answer.next}'{_hint(answer.next, steps)}")
+                              f"'{answer.next}'{did_you_mean(answer.next, steps)}")
         if answer.outcome is not None and answer.outcome not in outcomes:
             line = doc.line_of((*at, "outcome"))
             if answer.outcome in steps:
@@ -327,7 +327,7 @@ def _check_answers(doc: Document, i: int, step: Step, steps: set[str],
                               f"write 'next: {answer.outcome}' instead")
             else:
                 yield Problem(doc.path, line, f"'outcome' names an unknown outcome "
-                              f"'{answer.outcome}'{_hint(answer.outcome, outcomes)}")
+                              f"'{answer.outcome}'{did_you_mean(answer.outcome, outcomes)}")
         folded = answer.label.casefold()
         if folded in labels:
             yield Problem(doc.path, doc.line_of((*at, "label")),
@@ -387,13 +387,13 @@ def check_comparisons(comparisons: Comparisons, doc: Document,
     errors: list[Problem] = []
     warnings: list[Problem] = []
     known = set(options)
-    errors += _duplicates(doc, ("tables",), [t.id for t in comparisons.tables], "id", "tables",
+    errors += duplicates(doc, ("tables",), [t.id for t in comparisons.tables], "id", "tables",
                           key="id")
     for i, table in enumerate(comparisons.tables):
         at: PathKey = ("tables", i, "options")
-        errors += _unknown_ids(doc, at, table.options, known, "option")
-        errors += _duplicates(doc, at, table.options, "option", "options")
-        errors += _duplicates(doc, ("tables", i, "attributes"),
+        errors += unknown_ids(doc, at, table.options, known, "option")
+        errors += duplicates(doc, at, table.options, "option", "options")
+        errors += duplicates(doc, ("tables", i, "attributes"),
                               [a.value for a in table.attributes], "attribute", "attributes")
         shown: set[str] = set()
         for k, option_id in enumerate(table.options):
@@ -421,33 +421,6 @@ def cell_text(option: Any, attribute: ComparisonAttribute) -> str | None:
     if value is None or not str(value).strip():
         return None
     return str(value)
-
-
-def _hint(value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(set(known)), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _unknown_ids(doc: Document, at: PathKey, ids: list[str], known: set[str],
-                 kind: str) -> Iterator[Problem]:
-    for i, ref in enumerate(ids):
-        if ref not in known:
-            yield Problem(doc.path, doc.line_of((*at, i)), f"unknown {kind} '{ref}'"
-                          f"{_hint(ref, known)}")
-
-
-def _duplicates(doc: Document, at: PathKey, values: list[str], what: str, name: str,
-                key: str | None = None) -> Iterator[Problem]:
-    """One problem per repeated value (compared case-insensitively), at the repeat."""
-    seen: dict[str, int] = {}
-    for i, value in enumerate(values):
-        folded = value.casefold()
-        if folded in seen:
-            where: PathKey = (*at, i, key) if key else (*at, i)
-            yield Problem(doc.path, doc.line_of(where), f"duplicate {what} '{value}' in "
-                          f"'{name}' (item {seen[folded] + 1} has it too)")
-        else:
-            seen[folded] = i
 
 
 # --- flowchart ---------------------------------------------------------------------------

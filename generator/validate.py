@@ -7,9 +7,8 @@ editor sees all of them in one run. Nothing is written until content is valid.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import prose
+from .checks import did_you_mean, duplicates, unknown_ids
 from .content import Content
 from .errors import ContentError, Problem
 from .load import Document, PathKey, read_yaml
@@ -177,7 +177,7 @@ def describe(detail: Any, model: type[BaseModel], location: PathKey) -> str:
     if kind == "missing":
         return f"{name} is required"
     if kind == "extra_forbidden":
-        return f"unknown key {name}{_did_you_mean(location, model)}"
+        return f"unknown key {name}{_key_hint(location, model)}"
     if kind == "value_error":
         return f"{name}: {ctx.get('error')}"
     messages = {
@@ -232,10 +232,8 @@ def _kind(value: Any) -> str:
             float: "a number", type(None): "empty"}.get(type(value), type(value).__name__)
 
 
-def _did_you_mean(location: PathKey, model: type[BaseModel]) -> str:
-    fields = _fields_at(model, location[:-1])
-    close = difflib.get_close_matches(str(location[-1]), fields, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+def _key_hint(location: PathKey, model: type[BaseModel]) -> str:
+    return did_you_mean(str(location[-1]), _fields_at(model, location[:-1]))
 
 
 def _fields_at(model: type[BaseModel], location: PathKey) -> list[str]:
@@ -269,22 +267,24 @@ def cross_check(content: Content, documents: dict[str, Document]) -> Iterator[Pr
     term_ids = {t.id for t in content.glossary.terms}
     for option_id, option in content.options.items():
         doc = documents[_file_path(documents, OPTIONS_DIR, option_id)]
-        yield from _references(doc, ("related",), option.related, option_ids, "option")
-        yield from _references(doc, ("sources",), option.sources, source_ids, "source")
+        yield from unknown_ids(doc, ("related",), option.related, option_ids, "option")
+        yield from unknown_ids(doc, ("sources",), option.sources, source_ids, "source")
         if option_id in option.related:
             yield Problem(doc.path, doc.line_of(("related",)), "an option cannot be related to itself")
     faqs, tips = documents["content/faqs.yaml"], documents["content/tips.yaml"]
     for i, faq in enumerate(content.faqs.questions):
-        yield from _references(faqs, ("questions", i, "related"), faq.related, option_ids, "option")
+        yield from unknown_ids(faqs, ("questions", i, "related"), faq.related, option_ids, "option")
     for i, tip in enumerate(content.tips.tips):
-        yield from _references(tips, ("tips", i, "related"), tip.related, option_ids, "option")
-    yield from _unique(faqs, "questions", [q.id for q in content.faqs.questions])
-    yield from _unique(tips, "tips", [t.id for t in content.tips.tips])
+        yield from unknown_ids(tips, ("tips", i, "related"), tip.related, option_ids, "option")
+    yield from duplicates(faqs, ("questions",), [q.id for q in content.faqs.questions], "id",
+                          "questions")
+    yield from duplicates(tips, ("tips",), [t.id for t in content.tips.tips], "id", "tips")
     glossary = documents["content/glossary.yaml"]
-    yield from _unique(glossary, "terms", [t.id for t in content.glossary.terms])
-    yield from _unique(glossary, "terms", _all_term_names(content), "term")
-    yield from _unique(documents["content/sources.yaml"], "sources",
-                       [s.id for s in content.sources.sources])
+    yield from duplicates(glossary, ("terms",), [t.id for t in content.glossary.terms], "id",
+                          "terms")
+    yield from duplicates(glossary, ("terms",), _all_term_names(content), "term", "terms")
+    yield from duplicates(documents["content/sources.yaml"], ("sources",),
+                          [s.id for s in content.sources.sources], "id", "sources")
     yield from _source_addresses(content, documents["content/sources.yaml"])
     for pathway_id, pathway in content.pathways.items():
         yield from check_pathway(pathway, documents[_file_path(documents, PATHWAYS_DIR, pathway_id)],
@@ -307,26 +307,6 @@ def _source_addresses(content: Content, doc: Document) -> Iterator[Problem]:
             yield Problem(doc.path, doc.line_of(("sources", i, "url")),
                           "'url' must be a single web address: no spaces, quotes or unmatched "
                           "brackets (write a space as %20)")
-
-
-def _references(doc: Document, at: PathKey, ids: Iterable[str], known: set[str],
-                kind: str) -> Iterator[Problem]:
-    for i, ref in enumerate(ids):
-        if ref not in known:
-            close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            yield Problem(doc.path, doc.line_of((*at, i)), f"unknown {kind} '{ref}'{hint}")
-
-
-def _unique(doc: Document, key: str, values: list[str], what: str = "id") -> Iterator[Problem]:
-    seen: dict[str, int] = {}
-    for i, value in enumerate(values):
-        folded = value.lower()
-        if folded in seen:
-            yield Problem(doc.path, doc.line_of((key, i)), f"duplicate {what} '{value}' in "
-                          f"'{key}' (item {seen[folded] + 1} has it too)")
-        else:
-            seen[folded] = i
 
 
 def _all_term_names(content: Content) -> list[str]:

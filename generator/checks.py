@@ -1,0 +1,38 @@
+"""Checks shared by every content file: ids that must exist, values that must not repeat."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+
+from .errors import Problem
+from .load import Document, PathKey
+
+
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest known value, or '' if none is close."""
+    close = difflib.get_close_matches(value, sorted(set(known)), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def unknown_ids(doc: Document, at: PathKey, ids: Iterable[str], known: set[str],
+                kind: str) -> Iterator[Problem]:
+    """One problem per id in the list at `at` that is not among `known`."""
+    for i, ref in enumerate(ids):
+        if ref not in known:
+            yield Problem(doc.path, doc.line_of((*at, i)),
+                          f"unknown {kind} '{ref}'{did_you_mean(ref, known)}")
+
+
+def duplicates(doc: Document, at: PathKey, values: list[str], what: str, name: str,
+               key: str | None = None) -> Iterator[Problem]:
+    """One problem per repeated value (compared case-insensitively), at the repeat."""
+    seen: dict[str, int] = {}
+    for i, value in enumerate(values):
+        folded = value.casefold()
+        if folded in seen:
+            where: PathKey = (*at, i, key) if key else (*at, i)
+            yield Problem(doc.path, doc.line_of(where), f"duplicate {what} '{value}' in "
+                          f"'{name}' (item {seen[folded] + 1} has it too)")
+        else:
+            seen[folded] = i
