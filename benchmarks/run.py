@@ -1,6 +1,6 @@
 """The benchmark suite: generator overhead, scale, preview latency and page weight.
 
-    python -m benchmarks.run            # full run (about an hour on 2 cores)
+    python -m benchmarks.run            # full run (a few minutes on 2 cores)
     python -m benchmarks.run --write    # full run, then update benchmarks/RESULTS.md
     python -m benchmarks.run --quick    # tiny sizes, one run each, no browser (smoke test)
 
@@ -396,10 +396,6 @@ def preview_section(report: Report, plan: Plan, work: Path) -> None:
     report.out()
 
 
-WEIGHT_TYPES = ["home", "option", "pathway overview", "pathway", "pathway question",
-                "pathway outcome", "compare", "faq", "tips", "glossary", "about"]
-
-
 def page_of_each_type(docs: Path) -> dict[str, str]:
     """The heaviest rendered page of each type (by Markdown size), as a path under docs/."""
 
@@ -669,8 +665,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Work folder kept: {work}")
     else:
         shutil.rmtree(work, ignore_errors=True)
-    for error in report.errors:
-        print(f"\nERROR in {error}", file=sys.stderr)
+    for message in report.errors:
+        print(f"\nERROR in {message}", file=sys.stderr)
     return 1 if report.errors else 0
 
 
