@@ -301,6 +301,23 @@ def check_pathway(pathway: Pathway, doc: Document, option_ids: set[str]) -> Iter
         yield from duplicates(doc, at, outcome.options, "option", "options")
 
 
+def _misdirected(doc: Document, at: PathKey, key: str, target: str | None,
+                 expected: tuple[str, set[str]], other: tuple[str, set[str]]) -> Iterator[Problem]:
+    """A problem when an answer's `next` or `outcome` names the wrong kind of id or none."""
+    kind, known = expected
+    if target is None or target in known:
+        return
+    line = doc.line_of((*at, key))
+    other_kind, other_known = other
+    if target in other_known:
+        other_key = "next" if key == "outcome" else "outcome"
+        yield Problem(doc.path, line, f"'{key}' names the {other_kind} '{target}'; "
+                      f"write '{other_key}: {target}' instead")
+    else:
+        yield Problem(doc.path, line, f"'{key}' names an unknown {kind} "
+                      f"'{target}'{did_you_mean(target, known)}")
+
+
 def _check_answers(doc: Document, i: int, step: Step, steps: set[str],
                    outcomes: set[str]) -> Iterator[Problem]:
     labels: dict[str, int] = {}
@@ -312,22 +329,10 @@ def _check_answers(doc: Document, i: int, step: Step, steps: set[str],
         elif answer.next is None and answer.outcome is None:
             yield Problem(doc.path, doc.line_of(at), f"answer '{answer.label}' needs 'next' "
                           "(the id of a step) or 'outcome' (the id of an outcome)")
-        if answer.next is not None and answer.next not in steps:
-            line = doc.line_of((*at, "next"))
-            if answer.next in outcomes:
-                yield Problem(doc.path, line, f"'next' names the outcome '{answer.next}'; "
-                              f"write 'outcome: {answer.next}' instead")
-            else:
-                yield Problem(doc.path, line, f"'next' names an unknown step "
-                              f"'{answer.next}'{did_you_mean(answer.next, steps)}")
-        if answer.outcome is not None and answer.outcome not in outcomes:
-            line = doc.line_of((*at, "outcome"))
-            if answer.outcome in steps:
-                yield Problem(doc.path, line, f"'outcome' names the step '{answer.outcome}'; "
-                              f"write 'next: {answer.outcome}' instead")
-            else:
-                yield Problem(doc.path, line, f"'outcome' names an unknown outcome "
-                              f"'{answer.outcome}'{did_you_mean(answer.outcome, outcomes)}")
+        yield from _misdirected(doc, at, "next", answer.next, ("step", steps),
+                                ("outcome", outcomes))
+        yield from _misdirected(doc, at, "outcome", answer.outcome, ("outcome", outcomes),
+                                ("step", steps))
         folded = answer.label.casefold()
         if folded in labels:
             yield Problem(doc.path, doc.line_of((*at, "label")),
