@@ -137,13 +137,10 @@ def summarize(profile_file: Path, top: int = 20) -> str:
         else:
             by_package[package_of(filename)] += tt
             by_module[_short(filename)] += tt
-    out += ["", "Self time by package (built-ins charged to their callers):"]
-    for name, seconds in sorted(by_package.items(), key=lambda item: -item[1]):
-        if seconds >= 0.005 * total:
-            out.append(f"  {name:<40} {seconds:8.2f} s  {100 * seconds / total:5.1f}%")
-    out += ["", "Self time by module (top 15, built-ins charged to their callers):"]
-    for name, seconds in sorted(by_module.items(), key=lambda item: -item[1])[:15]:
-        out.append(f"  {name:<60} {seconds:8.2f} s  {100 * seconds / total:5.1f}%")
+    out += _shares("Self time by package (built-ins charged to their callers):", by_package,
+                   total, width=40)
+    out += _shares("Self time by module (top 15, built-ins charged to their callers):", by_module,
+                   total, width=60, limit=15)
     out += ["", f"Top {top} functions by self time:"]
     rows = sorted(raw.items(), key=lambda item: -item[1][2])[:top]
     for (filename, line, name), (_cc, nc, tt, ct, _callers) in rows:
@@ -229,13 +226,8 @@ def summarize_spy(raw_file: Path, rate: int, top: int = 20) -> str:
         by_package[package_of(path) if where else "builtins"] += count / rate
         by_module[where or function] += count / rate
         by_function[f"{where} {function}"] += count / rate
-    out += ["", "Self time by package (innermost Python frame):"]
-    for name, value in sorted(by_package.items(), key=lambda item: -item[1]):
-        if value >= 0.005 * total:
-            out.append(f"  {name:<40} {value:8.2f} s  {100 * value / total:5.1f}%")
-    out += ["", "Self time by module (top 15):"]
-    for name, value in sorted(by_module.items(), key=lambda item: -item[1])[:15]:
-        out.append(f"  {name:<60} {value:8.2f} s  {100 * value / total:5.1f}%")
+    out += _shares("Self time by package (innermost Python frame):", by_package, total, width=40)
+    out += _shares("Self time by module (top 15):", by_module, total, width=60, limit=15)
     out += ["", f"Top {top} functions by self time:"]
     for name, value in sorted(by_function.items(), key=lambda item: -item[1])[:top]:
         out.append(f"  {value:8.2f} s self  {name}")
@@ -304,3 +296,13 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _shares(title: str, seconds: dict[str, float], total: float, width: int,
+            limit: int | None = None) -> list[str]:
+    """A titled table of names and their seconds, largest first. Without a limit, names under
+    half a percent of the total are left out."""
+    rows = sorted(seconds.items(), key=lambda item: -item[1])
+    rows = rows[:limit] if limit else [(n, v) for n, v in rows if v >= 0.005 * total]
+    return ["", title, *(f"  {name:<{width}} {value:8.2f} s  {100 * value / total:5.1f}%"
+                         for name, value in rows)]
