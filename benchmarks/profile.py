@@ -103,6 +103,16 @@ def package_of(filename: str) -> str:
     return "Python stdlib" if name.startswith("/") else "builtins"
 
 
+def _shares(title: str, seconds: dict[str, float], total: float, width: int,
+            limit: int | None = None) -> list[str]:
+    """A titled table of names and their seconds, largest first. Without a limit, names under
+    half a percent of the total are left out."""
+    rows = sorted(seconds.items(), key=lambda item: -item[1])
+    rows = rows[:limit] if limit else [(n, v) for n, v in rows if v >= 0.005 * total]
+    return ["", title, *(f"  {name:<{width}} {value:8.2f} s  {100 * value / total:5.1f}%"
+                         for name, value in rows)]
+
+
 def summarize(profile_file: Path, top: int = 20) -> str:
     stats = pstats.Stats(str(profile_file))
     raw: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]
@@ -297,12 +307,3 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":
     sys.exit(main())
 
-
-def _shares(title: str, seconds: dict[str, float], total: float, width: int,
-            limit: int | None = None) -> list[str]:
-    """A titled table of names and their seconds, largest first. Without a limit, names under
-    half a percent of the total are left out."""
-    rows = sorted(seconds.items(), key=lambda item: -item[1])
-    rows = rows[:limit] if limit else [(n, v) for n, v in rows if v >= 0.005 * total]
-    return ["", title, *(f"  {name:<{width}} {value:8.2f} s  {100 * value / total:5.1f}%"
-                         for name, value in rows)]
