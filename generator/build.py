@@ -17,15 +17,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
-from .content import Content
+from .background import Background
 from .errors import BuildError, Problem
 from .offline import offsite_problems
-from .render import RenderedSite, render_site, template_problem
 from .template_cache import speed_up_theme
-from .validate import Validated, load_content
+
+if TYPE_CHECKING:  # the content model is imported where it is used: see `build`
+    from .content import Content
+    from .render import RenderedSite
+    from .validate import Validated
 
 RENDERED_DIR = "rendered"
 SITE_DIR = "site"
@@ -43,16 +47,24 @@ class PageGrade:
 
 def render(project: Path) -> tuple[Validated, RenderedSite]:
     """Validate all content, then write the Markdown folder that mkdocs.yml points at."""
+    from .render import render_site
+    from .validate import load_content
+
     validated = load_content(project)
     rendered = render_site(validated.content, project)
     sync_tree(rendered.files(), project / RENDERED_DIR)
     return validated, rendered
 
 
-def build(project: Path, site_dir: Path | None = None) -> Validated:
-    """Render, then build the site; `site_dir` is replaced only if the build succeeds."""
+def build(project: Path, site_dir: Path | None = None) -> list[Problem]:
+    """Render, then build the site; `site_dir` is replaced only if the build succeeds.
+
+    Validating and rendering run in a second process where that is possible,
+    while this one loads MkDocs; returns the content warnings."""
     project = project.resolve()
-    validated, _ = render(project)
+    rendering = Background(_render_for_build, project)
+    _load_mkdocs()
+    warnings = rendering.result()
     target = (site_dir or project / SITE_DIR).resolve()
     with _temporary_sibling(target) as scratch:
         run_mkdocs(project, scratch)
@@ -62,7 +74,20 @@ def build(project: Path, site_dir: Path | None = None) -> Validated:
             raise BuildError("pages would load files from outside the site, which fails "
                              "offline and leaks visits:\n" + "\n".join(offsite))
         swap_in(scratch, target)
-    return validated
+    return warnings
+
+
+def _render_for_build(project: Path) -> list[Problem]:
+    """`render`, keeping only what `build` needs back: the warnings."""
+    validated, _ = render(project)
+    return validated.warnings
+
+
+def _load_mkdocs() -> None:
+    """Import MkDocs and the Markdown library, which every build needs before its first page."""
+    import markdown  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+    import mkdocs.config.defaults  # noqa: F401
 
 
 def run_mkdocs(project: Path, site_dir: Path) -> None:
@@ -78,6 +103,8 @@ def run_mkdocs(project: Path, site_dir: Path) -> None:
             speed_up_theme(config.theme, project)
             mkdocs_build(config)
         except jinja2.TemplateError as error:
+            from .render import template_problem
+
             raise BuildError(str(template_problem(error))) from None
         except (MkDocsException, OSError) as error:
             details = [*messages, *([str(error)] if str(error) not in "\n".join(messages) else [])]

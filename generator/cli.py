@@ -17,8 +17,6 @@ import click
 
 from . import build as stages
 from .errors import BuildError, ContentError, Problem
-from .render import render_site
-from .validate import external_links, load_content
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -86,8 +84,8 @@ def build(project: Path, site_dir: Path | None) -> None:
 
     The new site replaces site/ only when the whole build succeeded."""
     started = time.perf_counter()
-    validated = stages.build(project, site_dir)
-    _print_problems(validated.warnings)
+    warnings = stages.build(project, site_dir)
+    _print_problems(warnings)
     target = site_dir or project / stages.SITE_DIR
     click.echo(f"Built {target} in {time.perf_counter() - started:.1f} s. "
                f"Open {target / 'index.html'} in a browser, or copy the folder to a web server.")
@@ -102,6 +100,9 @@ def check(project: Path, strict: bool) -> None:
 
     Fails when content has problems or a page reads above the grade budget
     set in content/site.yaml (reading_grade_budget)."""
+    from .render import render_site
+    from .validate import external_links, load_content
+
     validated = load_content(project)
     content = validated.content
     rendered = render_site(content, project)

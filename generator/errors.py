@@ -28,6 +28,10 @@ class ContentError(Exception):
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[list[Problem]]]:
+        """Pickle with the problems (a build validates in a second process)."""
+        return ContentError, (self.problems,)
+
 
 class BuildError(Exception):
     """The site builder (MkDocs) failed after content was valid."""

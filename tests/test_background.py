@@ -1,0 +1,89 @@
+"""Validating and rendering in a second process gives exactly what doing it here gives."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from generator import background
+from generator.background import Background, BackgroundFailure
+from generator.build import build
+from generator.errors import ContentError, Problem
+
+needs_fork = pytest.mark.skipif(not background.forking_is_useful(),
+                                reason="this machine cannot fork usefully (one CPU or threads)")
+
+
+def child_pid() -> int:
+    return os.getpid()
+
+
+def refuse(problems: list[Problem]) -> None:
+    raise ContentError(problems)
+
+
+def die() -> None:
+    os._exit(3)
+
+
+class Unpicklable(Exception):
+    def __reduce__(self) -> str | tuple[object, ...]:
+        raise TypeError("cannot pickle this")
+
+
+def raise_unpicklable() -> None:
+    raise Unpicklable("oops")
+
+
+@needs_fork
+def test_the_function_runs_in_another_process_and_its_value_comes_back():
+    assert Background(child_pid).result() != os.getpid()
+    assert Background(sorted, [3, 1, 2]).result() == [1, 2, 3]
+
+
+@needs_fork
+def test_content_problems_come_back_whole_with_the_same_message():
+    problems = [Problem("content/b.yaml", 2, "second"), Problem("content/a.yaml", 9, "first")]
+    with pytest.raises(ContentError) as raised:
+        Background(refuse, problems).result()
+    assert raised.value.problems == sorted(problems)
+    assert str(raised.value) == "content/a.yaml:9: first\ncontent/b.yaml:2: second"
+
+
+@needs_fork
+def test_a_child_that_dies_or_cannot_send_its_error_is_reported_not_hung():
+    with pytest.raises(BackgroundFailure, match="stopped without a result"):
+        Background(die).result()
+    with pytest.raises(BackgroundFailure, match="cannot pickle this"):
+        Background(raise_unpicklable).result()
+
+
+def test_with_another_thread_running_it_runs_here_with_the_same_results():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert Background(child_pid).result() == os.getpid()
+        with pytest.raises(ContentError, match="content/a.yaml:1: bad"):
+            Background(refuse, [Problem("content/a.yaml", 1, "bad")]).result()
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_a_build_in_one_process_makes_the_same_site_as_a_build_in_two(tmp_path, monkeypatch):
+    from tests.conftest import make_project, snapshot
+
+    in_two, in_one = make_project(tmp_path / "two"), make_project(tmp_path / "one")
+    build(in_two)
+    monkeypatch.setattr(background, "forking_is_useful", lambda: False)
+    build(in_one)
+
+    def pages(project):
+        return {k: v for k, v in snapshot(project / "site").items()
+                if not k.endswith(".gz")}  # the sitemap's gzip carries a time stamp
+
+    assert pages(in_one) == pages(in_two)
+    assert snapshot(in_one / "rendered") == snapshot(in_two / "rendered")
