@@ -21,25 +21,30 @@ FETCHING_ATTRIBUTES = {
     "object": ("data",), "input": ("src",), "track": ("src",), "link": ("href", "imagesrcset"),
 }
 NOT_FETCHED_LINKS = {"canonical", "alternate", "prev", "next"}
-CSS_URL = re.compile(r"url\(\s*['\"]?\s*((?:[a-z][a-z0-9+.-]*:)?//[^)'\"]+)", re.IGNORECASE)
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 
 
 # Attribute text: runs of plain characters between quoted values (unrolled, so no
 # backtracking per character).
 _ATTRIBUTE_TEXT = r"([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)"
+# The patterns below run on the page in lower case (three times faster than a
+# case-insensitive search); what they capture is read from the page as written.
 TAG = re.compile(r"<(script|img|source|video|audio|iframe|embed|object|input|track|link|meta)\b"
-                 + _ATTRIBUTE_TEXT + ">", re.IGNORECASE)
+                 + _ATTRIBUTE_TEXT + ">")
 ATTRIBUTE = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))")
-INLINE_SCRIPT = re.compile(r"<script\b" + _ATTRIBUTE_TEXT + r">(.*?)</script>",
-                           re.IGNORECASE | re.DOTALL)
+INLINE_SCRIPT = re.compile(r"<script\b" + _ATTRIBUTE_TEXT + r">(.*?)</script>", re.DOTALL)
+CSS_URL = re.compile(r"url\(\s*['\"]?\s*((?:[a-z][a-z0-9+.-]*:)?//[^)'\"]+)")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def page_problems(html: str) -> list[str]:
     """What in one page would load from outside the site, or run inline."""
+    lowered = html.lower()
+    if len(lowered) != len(html):  # a letter whose lower case is longer: keep positions aligned
+        lowered = html.translate(_ASCII_LOWER)
     problems = []
-    for match in TAG.finditer(html):
-        tag, attributes = match.group(1).lower(), _attributes(match.group(2))
+    for match in TAG.finditer(lowered):
+        tag, attributes = match.group(1), _attributes(html[match.start(2):match.end(2)])
         for name in FETCHING_ATTRIBUTES.get(tag, ()):
             for url in _urls(attributes.get(name, ""), srcset="srcset" in name):
                 if EXTERNAL.match(url) and not (
@@ -48,14 +53,15 @@ def page_problems(html: str) -> list[str]:
         refresh = attributes.get("http-equiv", "").lower() == "refresh"
         if tag == "meta" and refresh and EXTERNAL.search(attributes.get("content", "")):
             problems.append("<meta refresh> leaves the site")
-    for match in INLINE_SCRIPT.finditer(html):
-        attributes = _attributes(match.group(1))
-        if ("src" not in attributes and match.group(2).strip()
+    for match in INLINE_SCRIPT.finditer(lowered):
+        attributes = _attributes(html[match.start(1):match.end(1)])
+        script = html[match.start(2):match.end(2)].strip()
+        if ("src" not in attributes and script
                 and attributes.get("type", "").lower() not in DATA_SCRIPT_TYPES):
-            problems.append(f"inline <script> ({match.group(2).strip()[:40]!r}...) would be blocked")
-    if "url(" in html.lower():  # a case-insensitive search is 7 times slower than this test
-        problems += [f"url({url}) in a style loads from outside the site"
-                     for url in CSS_URL.findall(html)]
+            problems.append(f"inline <script> ({script[:40]!r}...) would be blocked")
+    if "url(" in lowered:
+        problems += [f"url({html[m.start(1):m.end(1)]}) in a style loads from outside the site"
+                     for m in CSS_URL.finditer(lowered)]
     return problems
 
 

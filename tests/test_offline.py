@@ -24,3 +24,25 @@ def test_a_page_of_local_files_passes():
     html = ('<link rel="stylesheet" href="../assets/main.css"><script src="../a.js"></script>'
             '<img src="data:image/png;base64,AAAA">')
     assert page_problems(html) == []
+
+
+def test_tags_in_any_case_are_found_and_reported_as_written():
+    html = ('<SCRIPT SRC="https://CDN.example/Lib.js"></SCRIPT>'
+            '<Img Src=//cdn.example/Pic.png>'
+            '<Script>Alert(1)</Script>'
+            '<p style="background:URL(HTTPS://E.org/I.png)"></p>')
+    assert page_problems(html) == [
+        "<script src='https://CDN.example/Lib.js'> loads from outside the site",
+        "<img src='//cdn.example/Pic.png'> loads from outside the site",
+        "inline <script> ('Alert(1)'...) would be blocked",
+        "url(HTTPS://E.org/I.png) in a style loads from outside the site",
+    ]
+
+
+def test_letters_that_grow_in_lower_case_do_not_shift_what_is_reported():
+    # 'İ' becomes two characters in lower case; the scan must still read the right text.
+    html = 'İİİ<p>İstanbul</p><link rel="stylesheet" href="https://x.org/Ä.css">İ<Script>Hİ()</Script>'
+    assert page_problems(html) == [
+        "<link href='https://x.org/Ä.css'> loads from outside the site",
+        "inline <script> ('Hİ()'...) would be blocked",
+    ]
