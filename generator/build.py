@@ -24,6 +24,7 @@ from .content import Content
 from .errors import BuildError, Problem
 from .offline import offsite_problems
 from .render import RenderedSite, render_site, template_problem
+from .slim import slim_site
 from .validate import Validated, load_content
 
 RENDERED_DIR = "rendered"
@@ -56,6 +57,7 @@ def build(project: Path, site_dir: Path | None = None) -> Validated:
     with _temporary_sibling(target) as scratch:
         run_mkdocs(project, scratch)
         _drop_template_copies(scratch)
+        slim_site(scratch)
         offsite = offsite_problems(scratch)
         if offsite:
             raise BuildError("pages would load files from outside the site, which fails "
