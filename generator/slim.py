@@ -26,6 +26,7 @@ import functools
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,16 +82,16 @@ ADMONITION_TYPES = frozenset({
 """Admonition (call-out box) types Material styles; a type's rules go if no page uses it."""
 
 STYLESHEET = re.compile(r"(?:main|palette)\.[0-9a-f]{8,}\.min\.css")
-CLASS_ATTRIBUTE = re.compile(r"""\bclass=(?:"([^"]*)"|'([^']*)')""")
-COLOR_ATTRIBUTE = re.compile(r"""\bdata-md-color-(scheme|primary|accent)=["']?([\w-]+)""")
+CLASS_ATTRIBUTE = re.compile(r"""class=["']([^"']*)""")  # no \b: a literal start is faster
+COLOR_ATTRIBUTE = re.compile(r"""data-md-color-(scheme|primary|accent)=["']?([\w-]+)""")
 COLOR_SELECTOR = re.compile(r"\[data-md-color-(scheme|primary|accent)=[\"']?([\w-]+)[\"']?\]")
-ELEMENT_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+ELEMENT_TAG = re.compile(r"<(" + "|".join(sorted(ELEMENTS)) + r")\b")  # as MkDocs writes them
+STYLE_READING_VARIABLE = re.compile(r"""style=["'][^"']*var\(--[^"']*""")
 TYPE_SELECTOR = re.compile(r"(?:^|[\s>+~])([a-zA-Z][a-zA-Z0-9]*)")
 CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 CUSTOM_PROPERTY = re.compile(r"\s*(--[\w-]+)\s*:")
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
 CONFIG_SCRIPT = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
-INDENTATION = re.compile(r"[ \t]*\n[ \t\n]*")
 WHITESPACE_KEPT = re.compile(
     r"<(pre|textarea|script|style|text|tspan|title|desc)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 CSS_TOKENS = re.compile(r"""(/\*.*?\*/|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')""", re.DOTALL)
@@ -107,6 +108,7 @@ class Usage:
     has_code: bool
     has_tags: bool
     has_version: bool
+    inline_styles: str = ""  # style="..." attributes that read custom properties
 
     def dead_class(self, name: str) -> bool:
         """Whether no page can ever have an element with this class."""
@@ -130,22 +132,25 @@ class Usage:
         return re.compile("|".join(patterns) or "(?!)")
 
 
-def page_usage(pages: list[str], search_index: str = "") -> Usage:
+def page_usage(pages: Iterable[str], search_index: str = "") -> Usage:
     """What the given pages (HTML text) use."""
     classes: set[str] = set()
     elements: set[str] = set(ELEMENT_TAG.findall(search_index))
     colors: set[tuple[str, str]] = set()
+    inline_styles: list[str] = []
     has_code = has_version = False
     for html in pages:
-        for match in CLASS_ATTRIBUTE.finditer(html):
-            classes.update((match.group(1) or match.group(2) or "").split())
+        classes.update(" ".join(set(CLASS_ATTRIBUTE.findall(html))).split())
         colors.update(COLOR_ATTRIBUTE.findall(html))
-        elements.update(name.lower() for name in ELEMENT_TAG.findall(html))
+        elements.update(ELEMENT_TAG.findall(html))
+        inline_styles += STYLE_READING_VARIABLE.findall(html)
         has_code = has_code or "<pre" in html
         config = CONFIG_SCRIPT.search(html)
-        has_version = has_version or bool(config and json.loads(config.group(1)).get("version"))
+        if config and '"version": null' not in config.group(1):
+            has_version = has_version or bool(json.loads(config.group(1)).get("version"))
     has_tags = any("tags" in doc for doc in json.loads(search_index)["docs"]) if search_index else False
-    return Usage(frozenset(classes), frozenset(elements), frozenset(colors), has_code, has_tags, has_version)
+    return Usage(frozenset(classes), frozenset(elements), frozenset(colors), has_code, has_tags,
+                 has_version, "".join(inline_styles))
 
 
 # --- a small CSS reader: enough for minified stylesheets -------------------------------
@@ -164,17 +169,23 @@ class Rule:
         return self.prelude + "{" + self.body + "}"
 
 
+SPECIAL = re.compile(r"[\\\"'()\[\]{};},]")
+
+
 def _scan(css: str, start: int, stops: str) -> int:
     """Index of the first character in `stops` at the top level (outside strings, brackets)."""
     depth = 0
     quote = ""
-    i = start
-    while i < len(css):
+    search = SPECIAL.search
+    match = search(css, start)
+    while match:
+        i = match.start()
         char = css[i]
         if quote:
             if char == "\\":
-                i += 1
-            elif char == quote:
+                match = search(css, i + 2)
+                continue
+            if char == quote:
                 quote = ""
         elif char in "\"'":
             quote = char
@@ -184,7 +195,7 @@ def _scan(css: str, start: int, stops: str) -> int:
             depth -= 1
         elif depth == 0 and char in stops:
             return i
-        i += 1
+        match = search(css, i + 1)
     return len(css)
 
 
@@ -362,10 +373,19 @@ def strip_indentation(html: str) -> str:
     out = []
     position = 0
     for match in WHITESPACE_KEPT.finditer(html):
-        out += [INDENTATION.sub("\n", html[position:match.start()]), match.group(0)]
+        out += [_collapse_line_breaks(html[position:match.start()]), match.group(0)]
         position = match.end()
-    out.append(INDENTATION.sub("\n", html[position:]))
+    out.append(_collapse_line_breaks(html[position:]))
     return "".join(out)
+
+
+def _collapse_line_breaks(text: str) -> str:
+    """Each run of spaces, tabs and line breaks that holds a line break, as one line break."""
+    if "\n" not in text:
+        return text
+    first, *middle, last = text.split("\n")
+    kept = [line for line in (line.strip(" \t") for line in middle) if line]
+    return "\n".join([first.rstrip(" \t"), *kept, last.lstrip(" \t")])
 
 
 # --- the search index --------------------------------------------------------------------
@@ -386,31 +406,32 @@ def slim_search_index(index: dict) -> dict:
 # --- the site ----------------------------------------------------------------------------
 
 def slim_site(site: Path) -> None:
-    """Trim Material's stylesheets and the search index of a built site, in place."""
+    """Trim Material's stylesheets, the pages and the search index of a built site, in place.
+
+    Reads every page twice (to see what they use, then to rewrite them) rather than keep
+    them all in memory."""
     pages = sorted(site.rglob("*.html"))
-    texts = [page.read_text(encoding="utf-8") for page in pages]
     index_json = site / "search" / "search_index.json"
     index_text = index_json.read_text(encoding="utf-8") if index_json.is_file() else ""
-    usage = page_usage(texts, index_text)
+    usage = page_usage(_texts(pages), index_text)
 
-    renamed: dict[str, str] = {}
-    stylesheets = site / "assets" / "stylesheets"
     scripts = "".join(p.read_text(encoding="utf-8", errors="replace")
                       for p in (site / "assets" / "javascripts").glob("*.js"))
+    if "diagrams" in usage.unused_features:  # Material's script reads these only for diagrams
+        scripts = re.sub(r"var\(--md-mermaid-", "", scripts)
     own_css = ""
     for path in sorted(site.rglob("*.css")):
         if not path.name.endswith(".min.css"):  # ours, as written: minify in place
             path.write_text(minify_css(path.read_text(encoding="utf-8")), encoding="utf-8")
         if not STYLESHEET.fullmatch(path.name):
             own_css += path.read_text(encoding="utf-8", errors="replace")
-    if "diagrams" in usage.unused_features:  # Material's script reads these only for diagrams
-        scripts = re.sub(r"var\(--md-mermaid-", "", scripts)
-    inline_styles = "".join(re.findall(r"""style=["'][^"']*var\(--[^"']*""", "".join(texts)))
+    stylesheets = site / "assets" / "stylesheets"
     sheets = [sheet for sheet in (sorted(stylesheets.glob("*.min.css")) if stylesheets.is_dir() else [])
               if STYLESHEET.fullmatch(sheet.name)]
     pruned = prune_custom_properties(
         [prune_rules(parse(SOURCE_MAP.sub("", sheet.read_text(encoding="utf-8"))), usage)
-         for sheet in sheets], scripts + own_css + inline_styles)
+         for sheet in sheets], scripts + own_css + usage.inline_styles)
+    renamed: dict[str, str] = {}
     for sheet, rules in zip(sheets, pruned, strict=True):
         slim = "".join(rule.text() for rule in rules)
         stem = sheet.name.split(".")[0]
@@ -420,9 +441,11 @@ def slim_site(site: Path) -> None:
         (stylesheets / name).write_text(slim, encoding="utf-8")
         renamed[sheet.name] = name
 
-    pattern = re.compile("|".join(re.escape(old) for old in renamed) or "(?!)")
-    for page, html in zip(pages, texts, strict=True):
-        new = strip_indentation(pattern.sub(lambda m: renamed[m.group(0)], html))
+    for page, html in zip(pages, _texts(pages), strict=True):
+        new = html
+        for old, name in renamed.items():
+            new = new.replace(old, name)
+        new = strip_indentation(new)
         if new != html:
             page.write_text(new, encoding="utf-8")
 
@@ -433,3 +456,7 @@ def slim_site(site: Path) -> None:
         index_js = index_json.with_suffix(".js")
         if index_js.is_file():  # the offline plugin's copy for file://
             index_js.write_text(f"var __index = {data}", encoding="utf-8")
+
+
+def _texts(pages: list[Path]) -> Iterator[str]:
+    return (page.read_text(encoding="utf-8") for page in pages)
