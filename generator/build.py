@@ -24,6 +24,7 @@ import jinja2
 from .background import Background
 from .errors import BuildError, Problem
 from .offline import offsite_problems
+from .slim import slim_site
 from .template_cache import speed_up_theme
 
 if TYPE_CHECKING:  # the content model is imported where it is used: see `build`
@@ -69,6 +70,7 @@ def build(project: Path, site_dir: Path | None = None) -> list[Problem]:
     with _temporary_sibling(target) as scratch:
         run_mkdocs(project, scratch)
         _drop_template_copies(scratch)
+        slim_site(scratch)
         offsite = offsite_problems(scratch)
         if offsite:
             raise BuildError("pages would load files from outside the site, which fails "

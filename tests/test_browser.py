@@ -13,7 +13,9 @@ Builds the shipped content once per session, then drives Debian's chromium throu
 6. at 360 CSS px nothing overflows sideways and answer and navigation links are at least 24x24;
 7. printed pages carry the clinic's name and review dates, without the site's header or the
    urgent-help shortcut;
-8. each page has one schema.org block that parses, a description and its language.
+8. each page has one schema.org block that parses, a description and its language;
+9. colours follow the system's light or dark setting until the reader picks one with the toggle,
+   and glossary tooltips show (both styled by the trimmed Material stylesheets).
 
 The browser is required, never skipped: without /usr/bin/chromium every test errors. A short
 summary per page type (axe violations, requests) is printed at the end (`pytest -s`) and written
@@ -384,8 +386,10 @@ def test_search_finds_the_option_and_opens_it(guard_factory, site, http_base, sc
     page.goto(base + "faq.html")
     settle(page)
     open_search(page, SEARCH_WORD)
-    # file:// runs the search worker in the shim's hidden iframe; http uses a real Worker
+    # file:// runs the search worker in the shim's hidden iframe; http uses a real Worker,
+    # and the shim is not even fetched
     assert page.locator("iframe").count() == (1 if scheme == "file" else 0)
+    assert any(url.endswith("/iframe-worker-shim.js") for url in guard.seen) == (scheme == "file")
     result = page.locator(f".md-search-result__item a[href*='{SEARCH_TARGET}']").first
     expect(result).to_be_visible()
     expect(result).to_contain_text("Radiofrequency ablation")
@@ -636,4 +640,52 @@ def test_printed_pages_name_the_clinic_and_the_review(guard_factory, site, page_
     expect(page.locator(".review-dates time").first).to_be_visible()
     expect(page.locator(".urgent-link")).to_be_hidden()
     expect(page.locator(".md-header")).to_be_hidden()
+    guard.assert_clean()
+
+
+# --------------------------------------------------------------------------------------------
+# 9. Colours and tooltips, styled by the trimmed Material stylesheets (generator/slim.py)
+# --------------------------------------------------------------------------------------------
+
+COLOURS = """() => {
+  const rgb = v => v.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const s = getComputedStyle(document.body);
+  return {background: rgb(s.backgroundColor), text: rgb(getComputedStyle(
+    document.querySelector('.md-typeset p')).color)};
+}"""
+
+
+def brightness(rgb: list[float]) -> float:
+    return sum(rgb) / 3
+
+
+def test_colours_follow_the_system_setting_until_the_reader_picks_one(guard_factory, http_base):
+    for scheme in ("light", "dark"):
+        guard = guard_factory(http_base, color_scheme=scheme)
+        page = guard.page()
+        page.goto(http_base + "faq.html")
+        settle(page)
+        colours = page.evaluate(COLOURS)
+        if scheme == "dark":
+            assert brightness(colours["background"]) < 60 < 150 < brightness(colours["text"]), colours
+            page.get_by_title("Switch to light mode").click()
+            page.reload()
+            settle(page)
+            colours = page.evaluate(COLOURS)  # the reader's choice outlasts the page
+        assert brightness(colours["background"]) > 240 > 100 > brightness(colours["text"]), colours
+        guard.assert_clean()
+
+
+def test_a_glossary_word_shows_its_tooltip(guard_factory, http_base):
+    guard = guard_factory(http_base)
+    page = guard.page()
+    page.goto(http_base + SEARCH_TARGET)
+    settle(page)
+    word = page.locator("article abbr[title]").first
+    meaning = word.get_attribute("title")
+    word.hover()
+    tooltip = page.locator(".md-tooltip2").first
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text(meaning or "")
+    assert tooltip.evaluate("e => getComputedStyle(e).position") == "absolute"
     guard.assert_clean()

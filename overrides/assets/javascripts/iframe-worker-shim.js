@@ -12,9 +12,8 @@
  * (no inline script, no eval, no document.write), loads the worker with an
  * ordinary <script src>, and does not take over window.onmessage/onerror.
  *
- * The file name has to contain "iframe-worker": Material's offline plugin
- * only skips adding https://unpkg.com/iframe-worker/shim when a URL in
- * extra.polyfills contains that string.
+ * Loaded by iframe-worker-loader.js (listed in extra.polyfills), and only
+ * for pages opened from file://; over http(s) this file is never fetched.
  */
 (function () {
   "use strict";

@@ -1,0 +1,462 @@
+"""After MkDocs: make the built site lighter without changing what any page shows.
+
+Every page of a Material site loads Material's whole stylesheet (137 KB) and,
+with a light/dark toggle, its palette stylesheet (12 KB), though most of both
+styles features this site never uses: code highlighting, content tabs,
+keyboard keys, blog posts, tags, a repository widget, version selectors, 18
+primary colours... `slim_site` removes those rules, the index entries
+Material makes for headings that are excluded from search, and the indentation
+of Material's templates from every page (a sixth of a page's HTML); the
+site's own stylesheets are minified.
+
+What is removed is decided from the built site itself, so nothing a page uses
+can go. A group of rules (a "feature") goes only when no page has any markup
+that could bring it in; rules for classes that Material's JavaScript adds at
+run time stay unless their feature is absent. A trimmed stylesheet gets a new
+hashed name, and every page is pointed at it, so a browser cannot pair a page
+with a stale copy.
+
+Call `slim_site(site)` once the builder has finished and before the site is
+published; running it twice changes nothing more.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+# --- which rules can go ---------------------------------------------------------------
+
+FEATURES: dict[str, str] = {
+    # name: class names of the feature (a regular expression over one class name)
+    "code blocks": r"highlight|highlighttable|hll|linenos|linenodiv|filename|md-clipboard(--.*)?"
+                   r"|md-code__.*|md-annotation.*|annotate",
+    "content tabs": r"tabbed-.*",
+    "keyboard keys": r"keys|key-.*",
+    "critic markup": r"critic.*",
+    "task lists": r"task-list.*",
+    "footnotes": r"footnote.*",
+    "maths": r"arithmatex|katex.*",
+    "emoji": r"twemoji|emojione|gemoji",
+    "diagrams": r"mermaid",
+    "grids": r"grid|cards?",
+    "repository": r"md-source(__.*)?|md-header__source|md-nav__source|md-nav__container",
+    "source file dates": r"md-source-file.*",
+    "versions": r"md-version.*",
+    "selects": r"md-select.*",
+    "tags": r"md-tags?(-.*|--.*)?",
+    "blog": r"md-post.*|md-author.*|md-pagination.*|md-profile.*|md-content--post|md-sidebar--post"
+            r"|md-pin|md-draft|md-meta.*",
+    "status": r"md-status.*",
+    "feedback": r"md-feedback.*",
+    "cookie consent": r"md-consent.*",
+    "announcement bar": r"md-banner.*",
+    "navigation tabs": r"md-tabs.*",
+    "breadcrumbs": r"md-path.*",
+    "social links": r"md-social.*",
+    "lifted header": r"md-header--lifted|md-nav--lifted",
+    "integrated table of contents": r"md-nav--integrated",
+    "permalinks": r"headerlink",
+    "forms": r"md-input.*",
+    "edit button": r"md-content__button",
+    "search suggestions": r"md-search__suggest",
+    "inline blocks": r"inline",
+}
+"""Material features whose rules can go when no page uses them."""
+
+ELEMENTS = frozenset({"kbd", "img", "picture", "blockquote", "hr", "figure", "figcaption", "iframe",
+                      "video", "audio", "small", "code", "pre", "sub", "sup", "math"})
+"""Elements whose rules go when no page (and no search result) has one. Material's
+JavaScript creates none of them; search results show the index's own HTML, which is
+looked at too. (Not here: details, summary, del and mark, which search results use.)"""
+
+ADMONITION_TYPES = frozenset({
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
+    "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail",
+    "missing", "danger", "error", "bug", "example", "quote", "cite"})
+"""Admonition (call-out box) types Material styles; a type's rules go if no page uses it."""
+
+STYLESHEET = re.compile(r"(?:main|palette)\.[0-9a-f]{8,}\.min\.css")
+CLASS_ATTRIBUTE = re.compile(r"""class=["']([^"']*)""")  # no \b: a literal start is faster
+COLOR_ATTRIBUTE = re.compile(r"""data-md-color-(scheme|primary|accent)=["']?([\w-]+)""")
+COLOR_SELECTOR = re.compile(r"\[data-md-color-(scheme|primary|accent)=[\"']?([\w-]+)[\"']?\]")
+ELEMENT_TAG = re.compile(r"<(" + "|".join(sorted(ELEMENTS)) + r")\b")  # as MkDocs writes them
+STYLE_READING_VARIABLE = re.compile(r"""style=["'][^"']*var\(--[^"']*""")
+TYPE_SELECTOR = re.compile(r"(?:^|[\s>+~])([a-zA-Z][a-zA-Z0-9]*)")
+CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+CUSTOM_PROPERTY = re.compile(r"\s*(--[\w-]+)\s*:")
+VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+CONFIG_SCRIPT = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
+WHITESPACE_KEPT = re.compile(
+    r"<(pre|textarea|script|style|text|tspan|title|desc)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+CSS_TOKENS = re.compile(r"""(/\*.*?\*/|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')""", re.DOTALL)
+SOURCE_MAP = re.compile(r"/\*#\s*sourceMappingURL=[^*]*\*/\s*$")
+
+
+@dataclass(frozen=True)
+class Usage:
+    """What the built pages use: class names, palette colours, features started by script."""
+
+    classes: frozenset[str]
+    elements: frozenset[str]
+    colors: frozenset[tuple[str, str]]
+    has_code: bool
+    has_tags: bool
+    has_version: bool
+    inline_styles: str = ""  # style="..." attributes that read custom properties
+
+    def dead_class(self, name: str) -> bool:
+        """Whether no page can ever have an element with this class."""
+        if name in self.classes:
+            return False
+        if name in ADMONITION_TYPES:
+            return True
+        return self._unused.fullmatch(name) is not None
+
+    @functools.cached_property
+    def unused_features(self) -> list[str]:
+        started_by_script = {"code blocks": self.has_code, "tags": self.has_tags,
+                             "versions": self.has_version, "selects": self.has_version}
+        return [feature for feature, pattern in FEATURES.items()
+                if not started_by_script.get(feature, False)
+                and not any(re.fullmatch(pattern, name) for name in self.classes)]
+
+    @functools.cached_property
+    def _unused(self) -> re.Pattern[str]:
+        patterns = [f"(?:{FEATURES[feature]})" for feature in self.unused_features]
+        return re.compile("|".join(patterns) or "(?!)")
+
+
+def page_usage(pages: Iterable[str], search_index: str = "") -> Usage:
+    """What the given pages (HTML text) use."""
+    classes: set[str] = set()
+    elements: set[str] = set(ELEMENT_TAG.findall(search_index))
+    colors: set[tuple[str, str]] = set()
+    inline_styles: list[str] = []
+    has_code = has_version = False
+    for html in pages:
+        classes.update(" ".join(set(CLASS_ATTRIBUTE.findall(html))).split())
+        colors.update(COLOR_ATTRIBUTE.findall(html))
+        elements.update(ELEMENT_TAG.findall(html))
+        inline_styles += STYLE_READING_VARIABLE.findall(html)
+        has_code = has_code or "<pre" in html
+        config = CONFIG_SCRIPT.search(html)
+        if config and '"version": null' not in config.group(1):
+            has_version = has_version or bool(json.loads(config.group(1)).get("version"))
+    has_tags = any("tags" in doc for doc in json.loads(search_index)["docs"]) if search_index else False
+    return Usage(frozenset(classes), frozenset(elements), frozenset(colors), has_code, has_tags,
+                 has_version, "".join(inline_styles))
+
+
+# --- a small CSS reader: enough for minified stylesheets -------------------------------
+
+@dataclass
+class Rule:
+    prelude: str
+    body: str | None  # None for statements such as @charset
+    children: list[Rule] | None = None  # for @media and @supports
+
+    def text(self) -> str:
+        if self.body is None:
+            return self.prelude + ";"
+        if self.children is not None:
+            return self.prelude + "{" + "".join(rule.text() for rule in self.children) + "}"
+        return self.prelude + "{" + self.body + "}"
+
+
+SPECIAL = re.compile(r"[\\\"'()\[\]{};},]")
+
+
+def _scan(css: str, start: int, stops: str) -> int:
+    """Index of the first character in `stops` at the top level (outside strings, brackets)."""
+    depth = 0
+    quote = ""
+    search = SPECIAL.search
+    match = search(css, start)
+    while match:
+        i = match.start()
+        char = css[i]
+        if quote:
+            if char == "\\":
+                match = search(css, i + 2)
+                continue
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif depth == 0 and char in stops:
+            return i
+        match = search(css, i + 1)
+    return len(css)
+
+
+def parse(css: str) -> list[Rule]:
+    """Rules of a stylesheet; @media/@supports/@layer/@container blocks hold their rules."""
+    rules = []
+    i = 0
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL) if "/*" in css else css
+    while i < len(css):
+        j = _scan(css, i, "{;}")
+        if j >= len(css) or css[j] == "}":
+            break
+        prelude = css[i:j].strip()
+        if css[j] == ";":
+            rules.append(Rule(prelude, None))
+            i = j + 1
+            continue
+        end = _block_end(css, j)
+        body = css[j + 1:end]
+        nested = prelude.startswith(("@media", "@supports", "@layer", "@container", "@document"))
+        rules.append(Rule(prelude, body, parse(body) if nested else None))
+        i = end + 1
+    return rules
+
+
+def _block_end(css: str, open_brace: int) -> int:
+    depth = 0
+    i = open_brace
+    while i < len(css):
+        i = _scan(css, i, "{}")
+        if i >= len(css):
+            break
+        depth += 1 if css[i] == "{" else -1
+        if depth == 0:
+            return i
+        i += 1
+    return len(css)
+
+
+def _split_top(text: str, separator: str) -> list[str]:
+    parts = []
+    i = 0
+    while i <= len(text):
+        j = _scan(text, i, separator)
+        parts.append(text[i:j])
+        i = j + 1
+    return parts
+
+
+def _selector_dead(selector: str, usage: Usage) -> bool:
+    """Whether a selector can never match: it needs a class or colour no page has.
+
+    Only what the selector requires counts: classes inside :not(), :is(), :where() and
+    other parentheses are ignored, so a rule is never dropped by mistake."""
+    required = _outside_brackets(selector)
+    for kind, value in COLOR_SELECTOR.findall(selector):
+        if usage.colors and (kind, value) not in usage.colors:
+            return True
+    if any(name.lower() in ELEMENTS and name.lower() not in usage.elements
+           for name in TYPE_SELECTOR.findall(required)):
+        return True
+    return any(usage.dead_class(name) for name in CLASS_SELECTOR.findall(required))
+
+
+def _outside_brackets(selector: str) -> str:
+    out = []
+    depth = 0
+    for char in selector:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif depth == 0:
+            out.append(char)
+    return "".join(out)
+
+
+def prune_rules(rules: list[Rule], usage: Usage) -> list[Rule]:
+    """The rules with every selector that can never match removed."""
+    kept = []
+    for rule in rules:
+        if rule.children is not None:
+            children = prune_rules(rule.children, usage)
+            if children:
+                kept.append(Rule(rule.prelude, rule.body, children))
+        elif rule.body is None or rule.prelude.startswith("@"):
+            kept.append(rule)
+        else:
+            selectors = [s for s in _split_top(rule.prelude, ",") if not _selector_dead(s, usage)]
+            if selectors:
+                kept.append(Rule(",".join(selectors), rule.body))
+    return kept
+
+
+def _walk(rules: list[Rule]) -> list[Rule]:
+    out = []
+    for rule in rules:
+        out.append(rule)
+        if rule.children is not None:
+            out += _walk(rule.children)
+    return out
+
+
+def prune_custom_properties(sheets: list[list[Rule]], used_elsewhere: str) -> list[list[Rule]]:
+    """Drop custom properties (--name: value) that nothing reads, and unused @keyframes.
+
+    The stylesheets are pruned together: a property set in one may be read in another."""
+    while True:
+        text = "".join(rule.text() for rules in sheets for rule in rules) + used_elsewhere
+        read = set(VAR_USE.findall(text))
+        animations = re.findall(r"animation(?:-name)?\s*:\s*([^;}]*)", text)
+        names = {word for value in animations for word in re.findall(r"[\w-]+", value)}
+        changed = False
+        for rule in (rule for rules in sheets for rule in _walk(rules)):
+            if rule.body is None or rule.children is not None or rule.prelude.startswith("@"):
+                continue
+            declarations = _split_top(rule.body, ";")
+            kept = [d for d in declarations
+                    if not ((m := CUSTOM_PROPERTY.match(d)) and m.group(1) not in read)]
+            if len(kept) != len(declarations):
+                rule.body = ";".join(kept)
+                changed = True
+        pruned = [[r for r in _drop_empty(rules)
+                   if not (r.prelude.startswith(("@keyframes", "@-webkit-keyframes"))
+                           and r.prelude.split()[-1] not in names)] for rules in sheets]
+        if not changed and pruned == sheets:
+            return pruned
+        sheets = pruned
+
+
+def _drop_empty(rules: list[Rule]) -> list[Rule]:
+    kept = []
+    for rule in rules:
+        if rule.children is not None:
+            rule.children = _drop_empty(rule.children)
+            if not rule.children:
+                continue
+        elif rule.body is not None and not rule.prelude.startswith("@") and not rule.body.strip(" ;"):
+            continue
+        kept.append(rule)
+    return kept
+
+
+def slim_css(css: str, usage: Usage, used_elsewhere: str = "") -> str:
+    """A stylesheet without the rules no page can use (minified input stays minified)."""
+    [rules] = prune_custom_properties([prune_rules(parse(css), usage)], used_elsewhere)
+    return "".join(rule.text() for rule in rules)
+
+
+def minify_css(css: str) -> str:
+    """A hand-written stylesheet without comments and needless white space (strings kept).
+
+    White space goes around { } ; , > and after a colon, never before one: `a :hover`
+    and `a:hover` are different selectors."""
+    parts = [""]
+    for i, part in enumerate(CSS_TOKENS.split(css)):
+        if i % 2 and part.startswith(("'", '"')):
+            parts += [part, ""]
+        elif not i % 2:
+            parts[-1] += part
+    for i in range(0, len(parts), 2):
+        parts[i] = re.sub(r"\s*([{};,>])\s*", r"\1", re.sub(r"\s+", " ", parts[i]))
+        parts[i] = re.sub(r":\s+", ":", parts[i]).replace(";}", "}")
+    return "".join(parts).strip()
+
+
+# --- pages ------------------------------------------------------------------------------
+
+def strip_indentation(html: str) -> str:
+    """The page without the indentation and blank lines of the templates that made it.
+
+    A run of spaces and line breaks renders as one space, so any run that holds a line break
+    can be a single line break. Left as they are: <pre>, <textarea>, scripts, styles and SVG
+    text, where white space may matter."""
+    out = []
+    position = 0
+    for match in WHITESPACE_KEPT.finditer(html):
+        out += [_collapse_line_breaks(html[position:match.start()]), match.group(0)]
+        position = match.end()
+    out.append(_collapse_line_breaks(html[position:]))
+    return "".join(out)
+
+
+def _collapse_line_breaks(text: str) -> str:
+    """Each run of spaces, tabs and line breaks that holds a line break, as one line break."""
+    if "\n" not in text:
+        return text
+    first, *middle, last = text.split("\n")
+    kept = [line for line in (line.strip(" \t") for line in middle) if line]
+    return "\n".join([first.rstrip(" \t"), *kept, last.lstrip(" \t")])
+
+
+# --- the search index --------------------------------------------------------------------
+
+def slim_search_index(index: dict) -> dict:
+    """Drop entries that only repeat their page's title with no text.
+
+    Material's search plugin starts a section at every heading with an id, even inside a
+    block marked `data-search-exclude`; with the heading's text excluded it takes the page
+    title instead. Such an entry finds nothing its page's own entry does not."""
+    page_titles = {doc["location"]: doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
+    docs = [doc for doc in index["docs"]
+            if doc["text"] or "#" not in doc["location"]
+            or doc["title"] != page_titles.get(doc["location"].split("#")[0])]
+    return {**index, "docs": docs}
+
+
+# --- the site ----------------------------------------------------------------------------
+
+def slim_site(site: Path) -> None:
+    """Trim Material's stylesheets, the pages and the search index of a built site, in place.
+
+    Reads every page twice (to see what they use, then to rewrite them) rather than keep
+    them all in memory."""
+    pages = sorted(site.rglob("*.html"))
+    index_json = site / "search" / "search_index.json"
+    index_text = index_json.read_text(encoding="utf-8") if index_json.is_file() else ""
+    usage = page_usage(_texts(pages), index_text)
+
+    scripts = "".join(p.read_text(encoding="utf-8", errors="replace")
+                      for p in (site / "assets" / "javascripts").glob("*.js"))
+    if "diagrams" in usage.unused_features:  # Material's script reads these only for diagrams
+        scripts = re.sub(r"var\(--md-mermaid-", "", scripts)
+    own_css = ""
+    for path in sorted(site.rglob("*.css")):
+        if not path.name.endswith(".min.css"):  # ours, as written: minify in place
+            path.write_text(minify_css(path.read_text(encoding="utf-8")), encoding="utf-8")
+        if not STYLESHEET.fullmatch(path.name):
+            own_css += path.read_text(encoding="utf-8", errors="replace")
+    stylesheets = site / "assets" / "stylesheets"
+    sheets = [sheet for sheet in (sorted(stylesheets.glob("*.min.css")) if stylesheets.is_dir() else [])
+              if STYLESHEET.fullmatch(sheet.name)]
+    pruned = prune_custom_properties(
+        [prune_rules(parse(SOURCE_MAP.sub("", sheet.read_text(encoding="utf-8"))), usage)
+         for sheet in sheets], scripts + own_css + usage.inline_styles)
+    renamed: dict[str, str] = {}
+    for sheet, rules in zip(sheets, pruned, strict=True):
+        slim = "".join(rule.text() for rule in rules)
+        stem = sheet.name.split(".")[0]
+        name = f"{stem}.{hashlib.sha256(slim.encode()).hexdigest()[:8]}.min.css"
+        sheet.unlink()
+        sheet.with_name(sheet.name + ".map").unlink(missing_ok=True)
+        (stylesheets / name).write_text(slim, encoding="utf-8")
+        renamed[sheet.name] = name
+
+    for page, html in zip(pages, _texts(pages), strict=True):
+        new = html
+        for old, name in renamed.items():
+            new = new.replace(old, name)
+        new = strip_indentation(new)
+        if new != html:
+            page.write_text(new, encoding="utf-8")
+
+    if index_text:
+        index = slim_search_index(json.loads(index_text))
+        data = json.dumps(index, separators=(",", ":"), default=str)
+        index_json.write_text(data, encoding="utf-8")
+        index_js = index_json.with_suffix(".js")
+        if index_js.is_file():  # the offline plugin's copy for file://
+            index_js.write_text(f"var __index = {data}", encoding="utf-8")
+
+
+def _texts(pages: list[Path]) -> Iterator[str]:
+    return (page.read_text(encoding="utf-8") for page in pages)
