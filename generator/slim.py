@@ -4,10 +4,11 @@ Every page of a Material site loads Material's whole stylesheet (137 KB) and,
 with a light/dark toggle, its palette stylesheet (12 KB), though most of both
 styles features this site never uses: code highlighting, content tabs,
 keyboard keys, blog posts, tags, a repository widget, version selectors, 18
-primary colours... `slim_site` removes those rules, the index entries
-Material makes for headings that are excluded from search, and the indentation
-of Material's templates from every page (a sixth of a page's HTML); the
-site's own stylesheets are minified.
+primary colours... `slim_site` removes those rules and the index entries
+Material makes for headings that are excluded from search; the site's own
+stylesheets are minified. (Stripping the templates' indentation from every page
+would save a sixth of a page's HTML, but almost nothing once a server compresses
+it, and it cost a second per 1,000 options; it is not done.)
 
 What is removed is decided from the built site itself, so nothing a page uses
 can go. A group of rules (a "feature") goes only when no page has any markup
@@ -92,8 +93,6 @@ CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 CUSTOM_PROPERTY = re.compile(r"\s*(--[\w-]+)\s*:")
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
 CONFIG_SCRIPT = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
-WHITESPACE_KEPT = re.compile(
-    r"<(pre|textarea|script|style|text|tspan|title|desc)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 CSS_TOKENS = re.compile(r"""(/\*.*?\*/|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')""", re.DOTALL)
 SOURCE_MAP = re.compile(r"/\*#\s*sourceMappingURL=[^*]*\*/\s*$")
 
@@ -362,32 +361,6 @@ def minify_css(css: str) -> str:
     return "".join(parts).strip()
 
 
-# --- pages ------------------------------------------------------------------------------
-
-def strip_indentation(html: str) -> str:
-    """The page without the indentation and blank lines of the templates that made it.
-
-    A run of spaces and line breaks renders as one space, so any run that holds a line break
-    can be a single line break. Left as they are: <pre>, <textarea>, scripts, styles and SVG
-    text, where white space may matter."""
-    out = []
-    position = 0
-    for match in WHITESPACE_KEPT.finditer(html):
-        out += [_collapse_line_breaks(html[position:match.start()]), match.group(0)]
-        position = match.end()
-    out.append(_collapse_line_breaks(html[position:]))
-    return "".join(out)
-
-
-def _collapse_line_breaks(text: str) -> str:
-    """Each run of spaces, tabs and line breaks that holds a line break, as one line break."""
-    if "\n" not in text:
-        return text
-    first, *middle, last = text.split("\n")
-    kept = [line for line in (line.strip(" \t") for line in middle) if line]
-    return "\n".join([first.rstrip(" \t"), *kept, last.lstrip(" \t")])
-
-
 # --- the search index --------------------------------------------------------------------
 
 def slim_search_index(index: dict) -> dict:
@@ -445,7 +418,6 @@ def slim_site(site: Path) -> None:
         new = html
         for old, name in renamed.items():
             new = new.replace(old, name)
-        new = strip_indentation(new)
         if new != html:
             page.write_text(new, encoding="utf-8")
 

@@ -15,7 +15,6 @@ from generator.slim import (
     slim_css,
     slim_search_index,
     slim_site,
-    strip_indentation,
 )
 
 PAGE = """<html><body data-md-color-scheme="default" data-md-color-primary="indigo"
@@ -93,16 +92,6 @@ def test_our_stylesheets_are_minified_without_changing_a_selector_or_string():
     assert minify_css(css) == ('.md-typeset a :hover,.x>.y{content:" /* kept */ (" attr(href) ")";'
                                'margin :0}@media screen and (min-width:45em){.a{top:0}}')
     assert minify_css(minify_css(css)) == minify_css(css)
-
-
-def test_pages_lose_indentation_but_not_white_space_that_shows():
-    html = ("<body>\n    <p>a\n      b</p>  \n\n  <pre>x\n    y</pre>\n  <textarea>\n  t</textarea>"
-            "\n  <svg><text xml:space=\"preserve\">\n    two  spaces</text></svg>"
-            "\n  <script type=\"application/json\">{\"a\":\n  1}</script>\n</body>")
-    assert strip_indentation(html) == (
-        "<body>\n<p>a\nb</p>\n<pre>x\n    y</pre>\n<textarea>\n  t</textarea>"
-        "\n<svg><text xml:space=\"preserve\">\n    two  spaces</text></svg>"
-        "\n<script type=\"application/json\">{\"a\":\n  1}</script>\n</body>")
 
 
 def test_search_index_loses_only_untitled_empty_sections():
