@@ -17,7 +17,7 @@ import click
 
 from . import build as stages
 from .errors import BuildError, ContentError, Problem
-from .render import render_site
+from .grading import page_grades
 from .validate import external_links, load_content
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -104,8 +104,7 @@ def check(project: Path, strict: bool) -> None:
     set in content/site.yaml (reading_grade_budget)."""
     validated = load_content(project)
     content = validated.content
-    rendered = render_site(content, project)
-    grades = stages.reading_grades(content, rendered)
+    grades = page_grades(content, project)
     budget = content.site.reading_grade_budget
     click.echo(f"Reading grade per page (Flesch-Kincaid, budget {budget}):")
     for grade in grades:
@@ -122,7 +121,7 @@ def check(project: Path, strict: bool) -> None:
     if any(not p.warning for p in problems):
         raise ContentError(problems)
     _print_problems(problems)
-    click.echo(f"Content is valid: {len(content.options)} options, {len(rendered.pages)} pages.")
+    click.echo(f"Content is valid: {len(content.options)} options, {len(grades)} pages.")
 
 
 @main.command()

@@ -96,6 +96,12 @@ def prose_of_markdown(markdown: str) -> str:
     return _MARK_RE.sub("", text)
 
 
+def ignores_last_lines(lines: list[str]) -> bool:
+    """Whether grading reads nothing of `lines` added at the end of a page (such as tooltip
+    definitions), so that the page has the same grade without them."""
+    return all(len(line.splitlines()) == 1 and _DROP_LINE_RE.match(line) for line in lines)
+
+
 def grade_of_markdown(markdown: str) -> float:
     """Reading grade of a rendered Markdown page."""
     return measure(prose_of_markdown(markdown)).grade

@@ -1,0 +1,120 @@
+"""Reading grades for `check`: every page rendered and graded, on every core there is.
+
+`check` needs each page's grade, not the page. Two things make it quicker than grading
+`render_site`'s pages, with the same grades:
+
+- Pages are rendered without their glossary tooltip definitions whenever grading would skip
+  every such line anyway (it does for any ordinary glossary), which saves looking up every
+  glossary term on every page.
+- Where the machine has more than one core and the platform can fork, processes forked from
+  this one share the pages: process i of n renders and grades every n-th page from the i-th.
+  Grades come back in site order, and a template error is reported as a serial run reports
+  it: the one on the first page that fails.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from pathlib import Path
+
+from .build import PageGrade, source_of
+from .content import Content
+from .errors import ContentError, Problem
+from .render import Tooltips, render_pages, tooltip_line
+
+OPTIONS_PER_PROCESS = 200
+"""Each extra process forks this one and compiles the templates again (a few tenths of a
+second in all); below this many options per process that costs more than it saves."""
+MAX_PROCESSES = 8
+
+Part = tuple[list[PageGrade], list[Problem]]
+"""The grades of one process's pages, in order, and the problems of the template error that
+stopped it (none if it finished)."""
+
+
+def page_grades(content: Content, project: Path, processes: int | None = None) -> list[PageGrade]:
+    """The reading grade of every page in site order, as `build.reading_grades` gives for the
+    pages of `render_site`. `processes` defaults to `process_count`. Raises ContentError for a
+    template error."""
+    tooltips = not grading_ignores_tooltips(content)
+    count = process_count(content) if processes is None else processes
+    if count > 1:
+        parts = _graded_in_processes(content, project, tooltips, count)
+    else:
+        parts = [_graded_part(content, project, tooltips, (0, 1))]
+    return in_site_order(parts)
+
+
+def grading_ignores_tooltips(content: Content) -> bool:
+    """Whether grading skips every tooltip definition line a page could end with."""
+    from .readability import ignores_last_lines  # loads a hyphenation dictionary: only for check
+
+    definitions = Tooltips(content).definitions
+    return ignores_last_lines([tooltip_line(text, definition)
+                               for text, definition in definitions.items()])
+
+
+def process_count(content: Content) -> int:
+    """How many processes should grade the pages: one per core this process may use, but no
+    more than one per `OPTIONS_PER_PROCESS` options, and one where forking is unavailable or
+    unsafe (macOS system libraries may start threads, which a fork does not copy)."""
+    if "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, MAX_PROCESSES, len(content.options) // OPTIONS_PER_PROCESS))
+
+
+def in_site_order(parts: list[Part]) -> list[PageGrade]:
+    """Interleave the parts (part i holds pages i, i+n, i+2n, ...) back into site order, or
+    raise the template error of the first page that failed."""
+    step = len(parts)
+    failures = [(first + len(grades) * step, problems)
+                for first, (grades, problems) in enumerate(parts) if problems]
+    if failures:
+        raise ContentError(min(failures, key=lambda failure: failure[0])[1])
+    total = sum(len(grades) for grades, _ in parts)
+    return [parts[index % step][0][index // step] for index in range(total)]
+
+
+def _graded_part(content: Content, project: Path, tooltips: bool, part: tuple[int, int]) -> Part:
+    """Render and grade the pages of one part, stopping at a template error."""
+    from .readability import grade_of_markdown
+
+    grades: list[PageGrade] = []
+    try:
+        for page in render_pages(content, project, tooltips=tooltips, part=part):
+            grades.append(PageGrade(page.path, source_of(page.path, content),
+                                    grade_of_markdown(page.markdown)))
+    except ContentError as error:
+        return grades, error.problems
+    return grades, []
+
+
+def _graded_in_processes(content: Content, project: Path, tooltips: bool, count: int) -> list[Part]:
+    """Part 0 graded here while `count - 1` forked processes grade the others. The forks
+    inherit the content, so nothing but grades is sent between processes."""
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()  # or a fork could print what is still buffered a second time
+    context = multiprocessing.get_context("fork")
+    with context.Pool(count - 1, initializer=_inherit,
+                      initargs=(content, project, tooltips, count)) as pool:
+        others = pool.map_async(_graded_share, range(1, count), chunksize=1)
+        own = _graded_part(content, project, tooltips, (0, count))
+        return [own, *others.get()]
+
+
+_inherited: tuple[Content, Path, bool, int] | None = None
+"""In a forked process: the content, project, tooltips flag and process count to work with."""
+
+
+def _inherit(content: Content, project: Path, tooltips: bool, count: int) -> None:
+    global _inherited
+    _inherited = (content, project, tooltips, count)
+
+
+def _graded_share(first: int) -> Part:
+    assert _inherited is not None, "runs only in a process forked by _graded_in_processes"
+    content, project, tooltips, count = _inherited
+    return _graded_part(content, project, tooltips, (first, count))
