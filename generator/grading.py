@@ -14,11 +14,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import sys
 from pathlib import Path
 
+from . import parallel
 from .build import PageGrade, source_of
 from .content import Content
 from .errors import ContentError, Problem
@@ -27,7 +25,6 @@ from .render import Tooltips, render_pages, tooltip_line
 OPTIONS_PER_PROCESS = 200
 """Each extra process forks this one and compiles the templates again (a few tenths of a
 second in all); below this many options per process that costs more than it saves."""
-MAX_PROCESSES = 8
 
 Part = tuple[list[PageGrade], list[Problem]]
 """The grades of one process's pages, in order, and the problems of the template error that
@@ -40,10 +37,8 @@ def page_grades(content: Content, project: Path, processes: int | None = None) -
     template error."""
     tooltips = not grading_ignores_tooltips(content)
     count = process_count(content) if processes is None else processes
-    if count > 1:
-        parts = _graded_in_processes(content, project, tooltips, count)
-    else:
-        parts = [_graded_part(content, project, tooltips, (0, 1))]
+    parts = parallel.in_parts(
+        lambda first, step: _graded_part(content, project, tooltips, (first, step)), count)
     return in_site_order(parts)
 
 
@@ -57,13 +52,8 @@ def grading_ignores_tooltips(content: Content) -> bool:
 
 
 def process_count(content: Content) -> int:
-    """How many processes should grade the pages: one per core this process may use, but no
-    more than one per `OPTIONS_PER_PROCESS` options, and one where forking is unavailable or
-    unsafe (macOS system libraries may start threads, which a fork does not copy)."""
-    if "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
-        return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(cores or 1, MAX_PROCESSES, len(content.options) // OPTIONS_PER_PROCESS))
+    """How many processes should grade the pages (see `parallel.process_count`)."""
+    return parallel.process_count(len(content.options), OPTIONS_PER_PROCESS)
 
 
 def in_site_order(parts: list[Part]) -> list[PageGrade]:
@@ -74,8 +64,7 @@ def in_site_order(parts: list[Part]) -> list[PageGrade]:
                 for first, (grades, problems) in enumerate(parts) if problems]
     if failures:
         raise ContentError(min(failures, key=lambda failure: failure[0])[1])
-    total = sum(len(grades) for grades, _ in parts)
-    return [parts[index % step][0][index // step] for index in range(total)]
+    return parallel.interleaved([grades for grades, _ in parts])
 
 
 def _graded_part(content: Content, project: Path, tooltips: bool, part: tuple[int, int]) -> Part:
@@ -90,31 +79,3 @@ def _graded_part(content: Content, project: Path, tooltips: bool, part: tuple[in
     except ContentError as error:
         return grades, error.problems
     return grades, []
-
-
-def _graded_in_processes(content: Content, project: Path, tooltips: bool, count: int) -> list[Part]:
-    """Part 0 graded here while `count - 1` forked processes grade the others. The forks
-    inherit the content, so nothing but grades is sent between processes."""
-    for stream in (sys.stdout, sys.stderr):
-        stream.flush()  # or a fork could print what is still buffered a second time
-    context = multiprocessing.get_context("fork")
-    with context.Pool(count - 1, initializer=_inherit,
-                      initargs=(content, project, tooltips, count)) as pool:
-        others = pool.map_async(_graded_share, range(1, count), chunksize=1)
-        own = _graded_part(content, project, tooltips, (0, count))
-        return [own, *others.get()]
-
-
-_inherited: tuple[Content, Path, bool, int] | None = None
-"""In a forked process: the content, project, tooltips flag and process count to work with."""
-
-
-def _inherit(content: Content, project: Path, tooltips: bool, count: int) -> None:
-    global _inherited
-    _inherited = (content, project, tooltips, count)
-
-
-def _graded_share(first: int) -> Part:
-    assert _inherited is not None, "runs only in a process forked by _graded_in_processes"
-    content, project, tooltips, count = _inherited
-    return _graded_part(content, project, tooltips, (first, count))

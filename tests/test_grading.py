@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import grading
+from generator import grading, parallel
 from generator.build import PageGrade, reading_grades
 from generator.cli import main
 from generator.errors import ContentError, Problem
@@ -83,9 +83,9 @@ def test_one_process_on_one_core_or_for_a_small_site(shipped_project: Path,
     content = load_content(shipped_project).content
     assert process_count(content) == 1  # 27 options: not worth a fork
     monkeypatch.setattr(grading, "OPTIONS_PER_PROCESS", 1)
-    monkeypatch.setattr(grading.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert process_count(content) == 1
-    monkeypatch.setattr(grading.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
     assert process_count(content) == 3
 
 
