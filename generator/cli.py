@@ -102,7 +102,7 @@ def check(project: Path, strict: bool) -> None:
 
     Fails when content has problems or a page reads above the grade budget
     set in content/site.yaml (reading_grade_budget)."""
-    validated = load_content(project)
+    validated = load_content(project, share_reading=True)
     content = validated.content
     grades = page_grades(content, project)
     budget = content.site.reading_grade_budget
