@@ -305,10 +305,15 @@ def _page(env: jinja2.Environment, shared: dict[str, Any], tooltips: Tooltips | 
     except jinja2.TemplateError as error:
         raise ContentError([template_problem(error)]) from None
     if tooltips is not None:
-        markdown += "".join(f"\n{tooltip_line(text, definition)}\n" for text, definition in
-                            tooltips.used_in(markdown))
+        markdown = with_tooltips(markdown, tooltips)
     title_line = next((ln for ln in markdown.splitlines() if ln.startswith("# ")), "# ")
     return Page(path, title_line[2:].strip(), markdown)
+
+
+def with_tooltips(markdown: str, tooltips: Tooltips) -> str:
+    """A page followed by the tooltip definitions of the glossary texts it uses."""
+    return markdown + "".join(f"\n{tooltip_line(text, definition)}\n"
+                              for text, definition in tooltips.used_in(markdown))
 
 
 def tooltip_line(text: str, definition: str) -> str:

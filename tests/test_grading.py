@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator import grading, parallel
-from generator.build import PageGrade, reading_grades
+from generator.build import PageGrade, reading_grades, source_of
 from generator.cli import main
 from generator.errors import ContentError, Problem
 from generator.grading import (
@@ -19,7 +19,8 @@ from generator.grading import (
     page_grades,
     process_count,
 )
-from generator.render import render_site
+from generator.readability import grade_of_markdown
+from generator.render import render_pages, render_site
 from generator.validate import load_content
 
 
@@ -46,8 +47,23 @@ def test_tooltips_stay_when_grading_would_read_them(project: Path) -> None:
     assert not grading_ignores_tooltips(content)
     before = graded_as_before(project)
     assert page_grades(content, project, 2) == before
-    without_tooltips, _ = grading._graded_part(content, project, False, (0, 1))
-    assert without_tooltips != before
+    without_tooltips, _ = grading._graded_part(content, project, True, (0, 1))
+    assert without_tooltips != before  # so this test can tell
+
+
+def test_tooltips_stay_on_a_page_that_does_not_end_with_a_line_break(project: Path) -> None:
+    """On a page of only front matter left open at its end, the line break before the first
+    tooltip line closes the front matter, and grading then skips it."""
+    (project / "overrides" / "option.md.j2").write_text(
+        "---\ntitle: {{ option.title }} by nerve block\n---")
+    content = load_content(project).content
+    assert grading_ignores_tooltips(content)
+    before = graded_as_before(project)
+    assert page_grades(content, project, 2) == before
+    without_tooltips = [PageGrade(page.path, source_of(page.path, content),
+                                  grade_of_markdown(page.markdown))
+                        for page in render_pages(content, project, tooltips=False)]
+    assert without_tooltips != before  # so this test can tell
 
 
 def test_a_template_error_is_reported_for_the_first_page_that_fails(project: Path) -> None:
