@@ -129,6 +129,8 @@ class _Builder:
     def _scalar(self, node: yaml.Node) -> Any:
         """The value of one scalar; text the editor tagged or wrote as an unreadable number is
         reported (for example a 5,000-digit number or `!!timestamp 2026-13-45`)."""
+        if node.tag == _TEXT_TAG and isinstance(node, yaml.ScalarNode):
+            return node.value  # what the constructor returns for text, without its bookkeeping
         try:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, OverflowError):
@@ -255,6 +257,7 @@ def _parse_slowly(text: str, shown_as: str) -> tuple[Document | None, list[Probl
     return doc, builder.problems
 
 
+_TEXT_TAG = "tag:yaml.org,2002:str"
 _TAG_NAMES = {"tag:yaml.org,2002:int": "a whole number", "tag:yaml.org,2002:float": "a number",
               "tag:yaml.org,2002:timestamp": "a date"}
 

@@ -41,6 +41,7 @@ TABLE_RE = re.compile(r"^[ \t]*+\|.*\|[ \t]*$|^[ \t]*+(?:\|[ \t]*+)?:?-+:?[ \t]*
 ADMONITION_RE = re.compile(r"^[ \t]*(!!!|\?\?\?)", re.MULTILINE)
 SAFE_SCHEMES = ("https://", "mailto:", "tel:", "option:", "term:", "page:")
 MARKDOWN_MARKS_RE = re.compile(r"(^[ \t]*([-*+]|\d+\.)\s)|\]\(", re.MULTILINE)
+_BRACKET_RE = re.compile(r"[\[\]]")
 
 
 def check_prose(text: str) -> str:
@@ -62,22 +63,22 @@ def check_plain(text: str) -> str:
 
 
 def _unsafe(text: str) -> list[str]:
+    # Each pattern runs only on text holding a character it cannot match without.
     problems = []
-    if HTML_RE.search(text):
-        found = HTML_RE.search(text)
-        assert found
+    found = HTML_RE.search(text) if "<" in text else None
+    if found:
         problems.append(
             f"HTML is not allowed ({found.group(0)[:30]!r}); "
             "use Markdown: *emphasis*, **strong**, [text](https://...)"
         )
-    if ENTITY_RE.search(text):
+    if "&" in text and ENTITY_RE.search(text):
         problems.append("HTML entities like '&amp;' are not allowed; type the character itself")
-    if _attribute_list(text):
+    if "{" in text and _attribute_list(text):
         problems.append("attribute lists like '{: ...}' are not allowed; remove the braces")
-    found = HTML_ATTRIBUTE_RE.search(text)
+    found = HTML_ATTRIBUTE_RE.search(text) if "=" in text else None
     if found:
         problems.append(f"HTML attributes like {found.group(0)!r} are not allowed; reword the text")
-    if REFERENCE_DEFINITION_RE.search(text):
+    if "[" in text and REFERENCE_DEFINITION_RE.search(text):
         problems.append("reference-style links are not allowed; write [text](address) in place")
     if "![" in text:
         problems.append("images are not allowed in text fields")
@@ -85,16 +86,25 @@ def _unsafe(text: str) -> list[str]:
 
 
 def _layout(text: str) -> list[str]:
-    rules = (
-        (HEADING_RE, "headings are not allowed in text fields; the page adds its own"),
-        (RULE_RE, "lines of only '-', '*', '_' or '=' are not allowed (they become rules or headings)"),
-        (FENCE_RE, "code blocks are not allowed in text fields"),
-        (INDENTED_CODE_RE, "a line indented by 4 spaces or a tab after a blank line becomes a "
-                           "code block; remove the indent"),
-        (TABLE_RE, "tables are not allowed in text fields; comparisons come from comparisons.yaml"),
-        (ADMONITION_RE, "'!!!' and '???' boxes are not allowed in text fields"),
-    )
-    return [message for pattern, message in rules if pattern.search(text)]
+    # Each pattern runs only on text holding a piece it cannot match without: most fields
+    # are plain sentences, for which these substring tests are all the work.
+    problems = []
+    if "#" in text and HEADING_RE.search(text):
+        problems.append("headings are not allowed in text fields; the page adds its own")
+    if ("-" in text or "*" in text or "_" in text or "=" in text) and RULE_RE.search(text):
+        problems.append("lines of only '-', '*', '_' or '=' are not allowed (they become rules "
+                        "or headings)")
+    if ("```" in text or "~~~" in text) and FENCE_RE.search(text):
+        problems.append("code blocks are not allowed in text fields")
+    if ("    " in text or "\t" in text) and INDENTED_CODE_RE.search(text):
+        problems.append("a line indented by 4 spaces or a tab after a blank line becomes a "
+                        "code block; remove the indent")
+    if "|" in text and TABLE_RE.search(text):
+        problems.append("tables are not allowed in text fields; comparisons come from "
+                        "comparisons.yaml")
+    if ("!!!" in text or "???" in text) and ADMONITION_RE.search(text):
+        problems.append("'!!!' and '???' boxes are not allowed in text fields")
+    return problems
 
 
 def _bad_links(text: str) -> list[str]:
@@ -114,19 +124,20 @@ def _brackets(text: str) -> list[str]:
     its link. Markdown reads an unpaired '[' or an unfinished link by searching the rest of
     the text, for every one of them: a few thousand would stall the build for hours."""
     depth = deepest = 0
-    for char in text.replace("\\[", "").replace("\\]", ""):
-        if char == "[":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char == "]" and depth:
-            depth -= 1
+    if "[" in text:
+        for char in _BRACKET_RE.findall(text.replace("\\[", "").replace("\\]", "")):
+            if char == "[":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif depth:
+                depth -= 1
     problems = []
     if depth:
         problems.append("a '[' has no matching ']'; write links as [text](address)")
     if deepest > 2:
         problems.append("square brackets inside square brackets inside square brackets are "
                         "not allowed")
-    if len(LINK_START_RE.findall(text)) > len(LINK_RE.findall(text)):
+    if "](" in text and len(LINK_START_RE.findall(text)) > len(LINK_RE.findall(text)):
         problems.append("a link is not finished; write [text](address), with the address "
                         "(no spaces) and the closing ')'")
     return problems
@@ -143,4 +154,6 @@ def _attribute_list(text: str) -> bool:
 
 def link_targets(text: str) -> list[str]:
     """Every link target in a text field, in order."""
+    if "](" not in text:  # every link has one; most text fields hold no link
+        return []
     return [m.group("target") for m in LINK_RE.finditer(text)]

@@ -10,6 +10,7 @@ through nltk on first use, which fails offline).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,7 +18,10 @@ import pyphen
 
 _DICTIONARY = pyphen.Pyphen(lang="en_US")
 _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
-_SENTENCE_END_RE = re.compile(r"[.!?]+(?=\s|$)|:\s*$|\n", re.MULTILINE)
+_SENTENCE_END_RE = re.compile(
+    r"[.!?:\n](?:(?<=[.!?])[.!?]*(?=\s|$)|(?<=:)\s*$|(?<=\n))", re.MULTILINE)
+"""`[.!?]+` before a space or line end, `:` at a line end, or a line break. Written to start
+with one set of characters, which lets the regex engine skip to the next candidate quickly."""
 _VOWEL_GROUP_RE = re.compile(r"[aeiouy]+")
 
 _DROP_LINE_RE = re.compile(
@@ -66,7 +70,12 @@ def measure(text: str) -> Reading:
     """Flesch-Kincaid counts for plain prose (one sentence per line at least)."""
     words = _WORD_RE.findall(text)
     pieces = [p for p in _SENTENCE_END_RE.split(text) if p and _WORD_RE.search(p)]
-    return Reading(max(1, len(pieces)), len(words), sum(syllables(w) for w in words))
+    return Reading(max(1, len(pieces)), len(words), total_syllables(words))
+
+
+def total_syllables(words: list[str]) -> int:
+    """Syllables in all `words`, counting each distinct word once: pages repeat most words."""
+    return sum(syllables(word) * times for word, times in Counter(words).items())
 
 
 def prose_of_markdown(markdown: str) -> str:
@@ -85,6 +94,12 @@ def prose_of_markdown(markdown: str) -> str:
     text = _LINK_RE.sub(r"\1", text)
     text = _TAG_RE.sub(" ", text)
     return _MARK_RE.sub("", text)
+
+
+def ignores_last_lines(lines: list[str]) -> bool:
+    """Whether grading reads nothing of `lines` added at the end of a page (such as tooltip
+    definitions), so that the page has the same grade without them."""
+    return all(len(line.splitlines()) == 1 and _DROP_LINE_RE.match(line) for line in lines)
 
 
 def grade_of_markdown(markdown: str) -> float:

@@ -238,16 +238,30 @@ def _shown_path(filename: str) -> str:
 def render_site(content: Content, project: Path,
                 preview_problems: list[Problem] | None = None) -> RenderedSite:
     """Render every page, the navigation and the generated config."""
-    env = make_environment(project)
     strings = Strings(content.site.language)
+    pages = list(render_pages(content, project, preview_problems, strings=strings))
+    return RenderedSite(pages, generated_config(content, strings), _assets())
+
+
+def render_pages(content: Content, project: Path, preview_problems: list[Problem] | None = None,
+                 *, strings: Strings | None = None, tooltips: bool = True,
+                 part: tuple[int, int] = (0, 1)) -> Iterator[Page]:
+    """Render the pages in site order, one at a time.
+
+    Without `tooltips` pages leave out their glossary tooltip definitions (`check` grades pages,
+    and grading skips those lines). With `part=(i, n)` only every n-th page from the i-th is
+    rendered, so that n processes can share the work."""
+    env = make_environment(project)
+    strings = Strings(content.site.language) if strings is None else strings
     shared = {"site": content.site, "content": content, "t": strings,
               "preview_problems": preview_problems or [],
               "contact": _contact_values(content)}
     env.globals["option_label"] = lambda option, attribute: option_label(option, attribute, strings)
-    tooltips = Tooltips(content)
-    pages = [_page(env, shared, tooltips, path, template, extra)
-             for path, template, extra in _page_list(content)]
-    return RenderedSite(pages, generated_config(content, strings), _assets())
+    glossary = Tooltips(content) if tooltips else None
+    first, step = part
+    for index, (path, template, extra) in enumerate(_page_list(content)):
+        if index % step == first:
+            yield _page(env, shared, glossary, path, template, extra)
 
 
 def _page_list(content: Content) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -286,17 +300,27 @@ def _pathway_pages(content: Content, pathway_id: str,
             "back": back[node_id]}
 
 
-def _page(env: jinja2.Environment, shared: dict[str, Any], tooltips: Tooltips, path: str,
+def _page(env: jinja2.Environment, shared: dict[str, Any], tooltips: Tooltips | None, path: str,
           template: str, extra: dict[str, Any]) -> Page:
     try:
         markdown = env.get_template(template).render(shared | extra | {"page_path": path})
     except jinja2.TemplateError as error:
         raise ContentError([template_problem(error)]) from None
-    definitions = "".join(f"\n*[{text}]: {definition}\n" for text, definition in
-                          tooltips.used_in(markdown))
-    markdown += definitions
+    if tooltips is not None:
+        markdown = with_tooltips(markdown, tooltips)
     title_line = next((ln for ln in markdown.splitlines() if ln.startswith("# ")), "# ")
     return Page(path, title_line[2:].strip(), markdown)
+
+
+def with_tooltips(markdown: str, tooltips: Tooltips) -> str:
+    """A page followed by the tooltip definitions of the glossary texts it uses."""
+    return markdown + "".join(f"\n{tooltip_line(text, definition)}\n"
+                              for text, definition in tooltips.used_in(markdown))
+
+
+def tooltip_line(text: str, definition: str) -> str:
+    """The Markdown line (for the abbreviations extension) that gives `text` its tooltip."""
+    return f"*[{text}]: {definition}"
 
 
 class Tooltips:
@@ -387,4 +411,5 @@ def option_label(option: Option, attribute: str, strings: Strings) -> str:
     return str(value)
 
 
-__all__ = ["Category", "Page", "RenderedSite", "render_site", "locate", "option_label"]
+__all__ = ["Category", "Page", "RenderedSite", "render_site", "render_pages", "locate",
+           "option_label"]

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import prose
+from . import parallel, prose
 from .checks import did_you_mean, duplicates, unknown_ids
 from .content import Content
 from .errors import ContentError, Problem
@@ -40,6 +40,9 @@ from .pathway import (
 
 CONTENT_DIR = "content"
 OPTIONS_DIR = "options"
+FILES_PER_PROCESS = 200
+"""With `share_reading`, at least this many files per process: forking and sending the documents
+back costs about as much as reading a hundred files (on 2 cores, no faster at 100 files)."""
 SINGLE_FILES: dict[str, type[BaseModel]] = {
     "site.yaml": SiteSettings,
     "sources.yaml": Sources,
@@ -58,8 +61,12 @@ class Validated:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def load_content(project: Path, today: dt.date | None = None) -> Validated:
-    """Read, validate and cross-check all content under `project`. Raises ContentError."""
+def load_content(project: Path, today: dt.date | None = None,
+                 share_reading: bool = False) -> Validated:
+    """Read, validate and cross-check all content under `project`. Raises ContentError.
+
+    With `share_reading`, processes forked from this one (one per core) share the reading of
+    many option files; `check` uses it, the preview server (which runs threads) does not."""
     problems: list[Problem] = []
     content_dir = project / CONTENT_DIR
     if not content_dir.is_dir():
@@ -73,7 +80,8 @@ def load_content(project: Path, today: dt.date | None = None) -> Validated:
         if doc is not None:
             documents[shown] = doc
             models[name] = _to_model(doc, model, problems)
-    options = _load_folder(project, OPTIONS_DIR, Option, documents, problems, required=True)
+    options = _load_folder(project, OPTIONS_DIR, Option, documents, problems, required=True,
+                           share_reading=share_reading)
     pathways = _load_folder(project, PATHWAYS_DIR, Pathway, documents, problems, required=False)
     comparisons = _load_optional(project, COMPARISONS_FILE, Comparisons, documents, problems)
     if problems or any(m is None for m in models.values()) or len(models) < len(SINGLE_FILES):
@@ -110,15 +118,17 @@ def _read(path: Path, shown: str, problems: list[Problem]) -> Document | None:
 
 
 def _load_folder(project: Path, folder_name: str, model: type[Any], documents: dict[str, Document],
-                 problems: list[Problem], required: bool) -> dict[str, Any]:
-    """Every `<id>.yaml` in a content folder, keyed by id (the file name)."""
+                 problems: list[Problem], required: bool,
+                 share_reading: bool = False) -> dict[str, Any]:
+    """Every `<id>.yaml` in a content folder, keyed by id (the file name); with `share_reading`,
+    forked processes share the reading of many files."""
     folder = project / CONTENT_DIR / folder_name
-    found: dict[str, Any] = {}
     seen: dict[str, str] = {}
     files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
     if required and not files:
         problems.append(Problem(f"{CONTENT_DIR}/{folder_name}", 1,
                                 "no option files found; add one with 'patient-site new option <id>'"))
+    to_read: list[tuple[Path, str]] = []
     for path in files:
         shown = f"{CONTENT_DIR}/{folder_name}/{path.name}"
         file_id = path.stem
@@ -131,14 +141,26 @@ def _load_folder(project: Path, folder_name: str, model: type[Any], documents: d
                                     f"(also {seen[file_id]}); keep one file"))
             continue
         seen[file_id] = shown
-        doc = _read(path, shown, problems)
-        if doc is None:
-            continue
-        documents[shown] = doc
-        value = _to_model(doc, model, problems)
+        to_read.append((path, shown))
+    found: dict[str, Any] = {}
+    processes = parallel.process_count(len(to_read), FILES_PER_PROCESS) if share_reading else 1
+    parts = parallel.in_parts(lambda first, step: [
+        _read_model(path, shown, model) for path, shown in to_read[first::step]], processes)
+    read = parallel.interleaved(parts)
+    for (path, shown), (doc, value, file_problems) in zip(to_read, read, strict=True):
+        problems += file_problems
+        if doc is not None:
+            documents[shown] = doc
         if value is not None:
-            found[file_id] = value
+            found[path.stem] = value
     return found
+
+
+def _read_model(path: Path, shown: str, model: type[Any]) -> tuple[Document | None, Any, list[Problem]]:
+    """One content file as a document and a model (None for either it could not become)."""
+    problems: list[Problem] = []
+    doc = _read(path, shown, problems)
+    return doc, None if doc is None else _to_model(doc, model, problems), problems
 
 
 def _load_optional(project: Path, name: str, model: type[Any], documents: dict[str, Document],

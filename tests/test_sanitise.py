@@ -107,11 +107,15 @@ HOSTILE = [
     ("setext-heading", "Big\n===", RULE),
     ("setext-heading-one-dash", "Big\n-", RULE),
     ("rule", "Text\n\n***", RULE),
+    ("underscore-rule", "Text\n\n_ _ _", RULE),
     ("table", "| a | b |\n|---|---|\n| 1 | 2 |", TABLE),
     ("table-without-outer-pipes", "a | b\n--|--\n1 | 2", TABLE),
     ("fence", "```\ncode\n```", "code blocks are not allowed in text fields"),
     ("tilde-fence", "~~~\ncode\n~~~", "code blocks are not allowed in text fields"),
     ("indented-code", "Text\n\n    code",
+     "a line indented by 4 spaces or a tab after a blank line becomes a code block; remove the "
+     "indent"),
+    ("tab-indented-code", "Text\n\n\tcode",
      "a line indented by 4 spaces or a tab after a blank line becomes a code block; remove the "
      "indent"),
     ("admonition", '!!! danger "Act now"\n    Call us.', BOX),

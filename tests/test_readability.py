@@ -1,0 +1,32 @@
+"""Reading-grade counts: sentences, words and syllables of plain prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.readability import measure, syllables, total_syllables
+
+COUNTS = [
+    ("Rest for a day. Then walk a little!", 2, 8, 9, -0.8),
+    ("Is it safe?! Ask your doctor:\nthey know.", 3, 8, 9, -1.3),
+    ("Version 2.5 works: it is new", 1, 7, 8, 0.6),
+    ("Call 911 now...  Do not wait.\n\nThe nurse\u2019s line helps", 3, 10, 12, -0.1),
+    ("e.g.no space here", 1, 5, 5, -1.8),
+    ("", 1, 0, 0, 0.0),
+]
+"""(text, sentences, words, syllables, grade), as counted before sentence ends were found by a
+faster pattern and syllables counted once per distinct word."""
+
+
+@pytest.mark.parametrize(("text", "sentences", "words", "syllable_count", "grade"), COUNTS)
+def test_measure_counts_sentences_words_and_syllables(
+        text: str, sentences: int, words: int, syllable_count: int, grade: float) -> None:
+    reading = measure(text)
+    assert (reading.sentences, reading.words, reading.syllables) == (
+        sentences, words, syllable_count)
+    assert reading.grade == grade
+
+
+def test_total_syllables_counts_every_occurrence() -> None:
+    words = ["Area", "walk", "area", "walk", "walk", "2026", "nurse\u2019s"]
+    assert total_syllables(words) == sum(syllables(word) for word in words)
