@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from .background import Background
 from .errors import BuildError, Problem
 from .offline import offsite_problems
+from .parallel import Background
 from .slim import slim_site
 from .template_cache import speed_up_theme
 

@@ -51,3 +51,10 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` with its bytes, to prove a folder did not change."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last: their session-wide server and browser keep threads running, and a
+    process with other threads never forks (see generator/parallel.py), which the tests of
+    work shared with forked processes need to see."""
+    items.sort(key=lambda item: item.path.name == "test_browser.py")

@@ -7,13 +7,17 @@ import threading
 
 import pytest
 
-from generator import background
-from generator.background import Background, BackgroundFailure
+from generator import parallel
 from generator.build import build
 from generator.errors import ContentError, Problem
+from generator.parallel import Background, BackgroundFailure
 
-needs_fork = pytest.mark.skipif(not background.forking_is_useful(),
-                                reason="this machine cannot fork usefully (one CPU or threads)")
+
+@pytest.fixture
+def needs_fork() -> None:
+    """Skip, at run time, where this process cannot fork usefully (one CPU, or threads)."""
+    if not (parallel.can_fork() and parallel.usable_cores() > 1):
+        pytest.skip("this process cannot fork usefully (one CPU, or other threads running)")
 
 
 def child_pid() -> int:
@@ -37,13 +41,13 @@ def raise_unpicklable() -> None:
     raise Unpicklable("oops")
 
 
-@needs_fork
+@pytest.mark.usefixtures("needs_fork")
 def test_the_function_runs_in_another_process_and_its_value_comes_back():
     assert Background(child_pid).result() != os.getpid()
     assert Background(sorted, [3, 1, 2]).result() == [1, 2, 3]
 
 
-@needs_fork
+@pytest.mark.usefixtures("needs_fork")
 def test_content_problems_come_back_whole_with_the_same_message():
     problems = [Problem("content/b.yaml", 2, "second"), Problem("content/a.yaml", 9, "first")]
     with pytest.raises(ContentError) as raised:
@@ -52,7 +56,7 @@ def test_content_problems_come_back_whole_with_the_same_message():
     assert str(raised.value) == "content/a.yaml:9: first\ncontent/b.yaml:2: second"
 
 
-@needs_fork
+@pytest.mark.usefixtures("needs_fork")
 def test_a_child_that_dies_or_cannot_send_its_error_is_reported_not_hung():
     with pytest.raises(BackgroundFailure, match="stopped without a result"):
         Background(die).result()
@@ -78,7 +82,7 @@ def test_a_build_in_one_process_makes_the_same_site_as_a_build_in_two(tmp_path, 
 
     in_two, in_one = make_project(tmp_path / "two"), make_project(tmp_path / "one")
     build(in_two)
-    monkeypatch.setattr(background, "forking_is_useful", lambda: False)
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
     build(in_one)
 
     def pages(project):
