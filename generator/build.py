@@ -46,13 +46,15 @@ class PageGrade:
     grade: float
 
 
-def render(project: Path) -> tuple[Validated, RenderedSite]:
-    """Validate all content, then write the Markdown folder that mkdocs.yml points at."""
+def render(project: Path, share: bool = False) -> tuple[Validated, RenderedSite]:
+    """Validate all content, then write the Markdown folder that mkdocs.yml points at.
+
+    With `share`, option files are read and pages rendered on every core (see `parallel`)."""
     from .render import render_site
     from .validate import load_content
 
-    validated = load_content(project)
-    rendered = render_site(validated.content, project)
+    validated = load_content(project, share_reading=share)
+    rendered = render_site(validated.content, project, share=share)
     sync_tree(rendered.files(), project / RENDERED_DIR)
     return validated, rendered
 
@@ -70,8 +72,9 @@ def build(project: Path, site_dir: Path | None = None) -> list[Problem]:
     with _temporary_sibling(target) as scratch:
         run_mkdocs(project, scratch)
         _drop_template_copies(scratch)
-        slim_site(scratch)
-        offsite = offsite_problems(scratch)
+        scanning = Background(offsite_problems, scratch)  # on the other core, where there is one
+        slim_site(scratch)  # only renames stylesheets in pages, each rewritten in one step
+        offsite = scanning.result()
         if offsite:
             raise BuildError("pages would load files from outside the site, which fails "
                              "offline and leaks visits:\n" + "\n".join(offsite))
@@ -80,8 +83,8 @@ def build(project: Path, site_dir: Path | None = None) -> list[Problem]:
 
 
 def _render_for_build(project: Path) -> list[Problem]:
-    """`render`, keeping only what `build` needs back: the warnings."""
-    validated, _ = render(project)
+    """`render` on every core, keeping only what `build` needs back: the warnings."""
+    validated, _ = render(project, share=True)
     return validated.warnings
 
 

@@ -19,16 +19,16 @@ from pathlib import Path
 from . import parallel
 from .build import PageGrade, source_of
 from .content import Content
-from .errors import ContentError, Problem
+from .errors import ContentError
 from .render import Tooltips, render_pages, tooltip_line, with_tooltips
 
 OPTIONS_PER_PROCESS = 50
 """Each extra process forks this one and compiles the templates again: on 2 cores `check` was
 0.1 s slower in two processes at 50 options, 0.05 s faster at 100 and 1.3 s faster at 1,000."""
 
-Part = tuple[list[PageGrade], list[Problem]]
-"""The grades of one process's pages, in order, and the problems of the template error that
-stopped it (none if it finished)."""
+Part = tuple[list[PageGrade], ContentError | None]
+"""The grades of one process's pages, in order, and the template error that stopped it (None
+if it finished)."""
 
 
 def page_grades(content: Content, project: Path, processes: int | None = None) -> list[PageGrade]:
@@ -39,7 +39,7 @@ def page_grades(content: Content, project: Path, processes: int | None = None) -
     count = process_count(content) if processes is None else processes
     parts = parallel.in_parts(
         lambda first, step: _graded_part(content, project, skip_tooltips, (first, step)), count)
-    return in_site_order(parts)
+    return parallel.in_item_order(parts)
 
 
 def grading_ignores_tooltips(content: Content) -> bool:
@@ -54,17 +54,6 @@ def grading_ignores_tooltips(content: Content) -> bool:
 def process_count(content: Content) -> int:
     """How many processes should grade the pages (see `parallel.process_count`)."""
     return parallel.process_count(len(content.options), OPTIONS_PER_PROCESS)
-
-
-def in_site_order(parts: list[Part]) -> list[PageGrade]:
-    """Interleave the parts (part i holds pages i, i+n, i+2n, ...) back into site order, or
-    raise the template error of the first page that failed."""
-    step = len(parts)
-    failures = [(first + len(grades) * step, problems)
-                for first, (grades, problems) in enumerate(parts) if problems]
-    if failures:
-        raise ContentError(min(failures, key=lambda failure: failure[0])[1])
-    return parallel.interleaved([grades for grades, _ in parts])
 
 
 def _graded_part(content: Content, project: Path, skip_tooltips: bool,
@@ -85,5 +74,5 @@ def _graded_part(content: Content, project: Path, skip_tooltips: bool,
             grades.append(PageGrade(page.path, source_of(page.path, content),
                                     grade_of_markdown(markdown)))
     except ContentError as error:
-        return grades, error.problems
-    return grades, []
+        return grades, error
+    return grades, None

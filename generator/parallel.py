@@ -22,7 +22,7 @@ import pickle
 import sys
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -119,6 +119,18 @@ def interleaved(parts: list[list[T]]) -> list[T]:
     step = len(parts)
     total = sum(len(part) for part in parts)
     return [parts[index % step][index // step] for index in range(total)]
+
+
+def in_item_order(parts: Sequence[tuple[list[T], Exception | None]]) -> list[T]:
+    """Parts made by `in_parts` that may each have stopped at an error: the items back in
+    order, or the error of the first item that failed, which is the one a single process,
+    going through the items in order, would have met."""
+    step = len(parts)
+    failures = [(first + len(items) * step, error)
+                for first, (items, error) in enumerate(parts) if error is not None]
+    if failures:
+        raise min(failures, key=lambda failure: failure[0])[1]
+    return interleaved([items for items, _ in parts])
 
 
 def _outcome(function: Callable[..., Any], *args: Any,

@@ -27,7 +27,7 @@ import yaml
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
-from . import prose
+from . import parallel, prose
 from .content import Content
 from .errors import ContentError, Problem
 from .model import Category, FaqPage, Option, Review
@@ -235,12 +235,36 @@ def _shown_path(filename: str) -> str:
 # --- pages -------------------------------------------------------------------------------
 
 
-def render_site(content: Content, project: Path,
-                preview_problems: list[Problem] | None = None) -> RenderedSite:
-    """Render every page, the navigation and the generated config."""
+OPTIONS_PER_PROCESS = 50
+"""Sharing the pages with a forked process pays from about this many options (it compiles the
+templates again, or loads them from the template cache)."""
+
+
+def render_site(content: Content, project: Path, preview_problems: list[Problem] | None = None,
+                *, share: bool = False) -> RenderedSite:
+    """Render every page, the navigation and the generated config.
+
+    With `share`, processes forked from this one, one per core, render every n-th page each
+    (see `parallel`); the pages, and the template error reported if any, are the same."""
     strings = Strings(content.site.language)
-    pages = list(render_pages(content, project, preview_problems, strings=strings))
-    return RenderedSite(pages, generated_config(content, strings), _assets())
+    count = parallel.process_count(len(content.options), OPTIONS_PER_PROCESS) if share else 1
+    parts = parallel.in_parts(
+        lambda first, step: _rendered_part(content, project, preview_problems, strings,
+                                           (first, step)), count)
+    return RenderedSite(parallel.in_item_order(parts), generated_config(content, strings),
+                        _assets())
+
+
+def _rendered_part(content: Content, project: Path, preview_problems: list[Problem] | None,
+                   strings: Strings, part: tuple[int, int]
+                   ) -> tuple[list[Page], ContentError | None]:
+    """The pages of one part, in order, and the template error that stopped it, if any."""
+    pages: list[Page] = []
+    try:
+        pages.extend(render_pages(content, project, preview_problems, strings=strings, part=part))
+    except ContentError as error:
+        return pages, error
+    return pages, None
 
 
 def render_pages(content: Content, project: Path, preview_problems: list[Problem] | None = None,

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -419,7 +420,7 @@ def slim_site(site: Path) -> None:
         for old, name in renamed.items():
             new = new.replace(old, name)
         if new != html:
-            page.write_text(new, encoding="utf-8")
+            _replace_text(page, new)
 
     if index_text:
         index = slim_search_index(json.loads(index_text))
@@ -428,6 +429,14 @@ def slim_site(site: Path) -> None:
         index_js = index_json.with_suffix(".js")
         if index_js.is_file():  # the offline plugin's copy for file://
             index_js.write_text(f"var __index = {data}", encoding="utf-8")
+
+
+def _replace_text(path: Path, text: str) -> None:
+    """Write a page in one step: a reader at the same time (the build's off-site scan) sees the
+    old page or the new one, never half of it."""
+    temporary = path.with_name(f".{path.name}.new")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
 
 
 def _texts(pages: list[Path]) -> Iterator[str]:

@@ -91,3 +91,37 @@ def test_a_build_in_one_process_makes_the_same_site_as_a_build_in_two(tmp_path, 
 
     assert pages(in_one) == pages(in_two)
     assert snapshot(in_one / "rendered") == snapshot(in_two / "rendered")
+
+
+@pytest.mark.parametrize("processes", [2, 3])
+def test_pages_rendered_on_several_cores_are_the_pages_rendered_on_one(
+        shipped_project, monkeypatch, processes):
+    from generator.render import render_site
+    from generator.validate import load_content
+
+    content = load_content(shipped_project).content
+    alone = render_site(content, shipped_project)
+    monkeypatch.setattr(parallel, "process_count", lambda items, per_process: processes)
+    shared = render_site(content, shipped_project, share=True)
+    assert [p.path for p in shared.pages] == [p.path for p in alone.pages]
+    assert shared.files() == alone.files()
+
+
+def test_a_template_error_on_several_cores_is_the_one_a_single_process_meets(
+        project, monkeypatch):
+    from generator.render import render_site
+    from generator.validate import load_content
+
+    (project / "overrides" / "option.md.j2").write_text(
+        "# {{ option.title }}\n"
+        "{% if option_id == 'another-one' %}{{ first_missing }}{% endif %}\n"
+        "{% if option_id == 'test-one' %}{{ second_missing }}{% endif %}\n")
+    content = load_content(project).content
+    reports = []
+    for processes in (1, 2, 3):
+        monkeypatch.setattr(parallel, "process_count", lambda items, per, n=processes: n)
+        with pytest.raises(ContentError) as raised:
+            render_site(content, project, share=True)
+        reports.append(raised.value.problems)
+    assert reports[0] == reports[1] == reports[2]
+    assert [p.message for p in reports[0]] == ["template error: 'first_missing' is undefined"]

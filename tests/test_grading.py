@@ -15,7 +15,6 @@ from generator.errors import ContentError, Problem
 from generator.grading import (
     Part,
     grading_ignores_tooltips,
-    in_site_order,
     page_grades,
     process_count,
 )
@@ -83,14 +82,15 @@ def test_a_template_error_is_reported_for_the_first_page_that_fails(project: Pat
 
 def test_parts_are_put_back_in_site_order() -> None:
     grades = [PageGrade(f"p{i}.md", "content/site.yaml", float(i)) for i in range(7)]
-    parts: list[Part] = [(grades[first::3], []) for first in range(3)]
-    assert in_site_order(parts) == grades
+    parts: list[Part] = [(grades[first::3], None) for first in range(3)]
+    assert parallel.in_item_order(parts) == grades
     failed = Problem("t.md.j2", 1, "template error")
     later = Problem("t.md.j2", 2, "a later template error")
     # part 0 graded pages 0 and 3, then page 6 failed; part 1 graded page 1, then page 4 failed
-    parts = [(grades[0::3][:2], [later]), (grades[1:2], [failed]), (grades[2::3], [])]
+    parts = [(grades[0::3][:2], ContentError([later])), (grades[1:2], ContentError([failed])),
+             (grades[2::3], None)]
     with pytest.raises(ContentError) as raised:
-        in_site_order(parts)
+        parallel.in_item_order(parts)
     assert raised.value.problems == [failed]
 
 
