@@ -47,6 +47,15 @@ def built_shipped_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
+def break_two_option_pages(project: Path) -> None:
+    """An option template override that fails on 'another-one' and, later, on 'test-one'
+    (pages of the minimal fixture, in that site order)."""
+    (project / "overrides" / "option.md.j2").write_text(
+        "# {{ option.title }}\n"
+        "{% if option_id == 'another-one' %}{{ first_missing }}{% endif %}\n"
+        "{% if option_id == 'test-one' %}{{ second_missing }}{% endif %}\n")
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` with its bytes, to prove a folder did not change."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()

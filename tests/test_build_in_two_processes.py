@@ -11,6 +11,7 @@ from generator import parallel
 from generator.build import build
 from generator.errors import ContentError, Problem
 from generator.parallel import Background, BackgroundFailure
+from tests.conftest import break_two_option_pages
 
 
 @pytest.fixture
@@ -112,10 +113,7 @@ def test_a_template_error_on_several_cores_is_the_one_a_single_process_meets(
     from generator.render import render_site
     from generator.validate import load_content
 
-    (project / "overrides" / "option.md.j2").write_text(
-        "# {{ option.title }}\n"
-        "{% if option_id == 'another-one' %}{{ first_missing }}{% endif %}\n"
-        "{% if option_id == 'test-one' %}{{ second_missing }}{% endif %}\n")
+    break_two_option_pages(project)
     content = load_content(project).content
     reports = []
     for processes in (1, 2, 3):

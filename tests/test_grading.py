@@ -21,6 +21,7 @@ from generator.grading import (
 from generator.readability import grade_of_markdown
 from generator.render import render_pages, render_site
 from generator.validate import load_content
+from tests.conftest import break_two_option_pages
 
 
 def graded_as_before(project: Path) -> list[PageGrade]:
@@ -66,10 +67,7 @@ def test_tooltips_stay_on_a_page_that_does_not_end_with_a_line_break(project: Pa
 
 
 def test_a_template_error_is_reported_for_the_first_page_that_fails(project: Path) -> None:
-    (project / "overrides" / "option.md.j2").write_text(
-        "# {{ option.title }}\n"
-        "{% if option_id == 'another-one' %}{{ first_missing }}{% endif %}\n"
-        "{% if option_id == 'test-one' %}{{ second_missing }}{% endif %}\n")
+    break_two_option_pages(project)
     content = load_content(project).content
     reports = []
     for processes in (1, 2, 3):
