@@ -9,6 +9,8 @@ whole build succeeded, so a failed build leaves the previous `site/` as it was.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import logging
 import os
 import shutil
@@ -16,6 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +28,7 @@ from .errors import BuildError, Problem
 from .offline import offsite_problems
 from .parallel import Background
 from .slim import slim_site
-from .template_cache import speed_up_theme
+from .template_cache import CACHE_ROOT, speed_up_theme
 
 if TYPE_CHECKING:  # the content model is imported where it is used: see `build`
     from .content import Content
@@ -35,6 +38,7 @@ if TYPE_CHECKING:  # the content model is imported where it is used: see `build`
 RENDERED_DIR = "rendered"
 SITE_DIR = "site"
 CONFIG_FILE = "mkdocs.yml"
+STYLESHEET_CACHE = CACHE_ROOT / "stylesheets"
 
 
 @dataclass(frozen=True)
@@ -66,14 +70,14 @@ def build(project: Path, site_dir: Path | None = None) -> list[Problem]:
     while this one loads MkDocs; returns the content warnings."""
     project = project.resolve()
     rendering = Background(_render_for_build, project)
-    _load_mkdocs()
+    _load_mkdocs(project)
     warnings = rendering.result()
     target = (site_dir or project / SITE_DIR).resolve()
     with _temporary_sibling(target) as scratch:
         run_mkdocs(project, scratch)
         _drop_template_copies(scratch)
         scanning = Background(offsite_problems, scratch)  # on the other core, where there is one
-        slim_site(scratch)  # only renames stylesheets in pages, each rewritten in one step
+        slim_site(scratch, project / STYLESHEET_CACHE)  # pages rewritten each in one step
         offsite = scanning.result()
         if offsite:
             raise BuildError("pages would load files from outside the site, which fails "
@@ -88,11 +92,44 @@ def _render_for_build(project: Path) -> list[Problem]:
     return validated.warnings
 
 
-def _load_mkdocs() -> None:
-    """Import MkDocs and the Markdown library, which every build needs before its first page."""
+def _load_mkdocs(project: Path) -> None:
+    """Import MkDocs, Markdown and the plugins and Markdown extensions mkdocs.yml names, which
+    every build needs before its first page. A name that does not import is left for MkDocs
+    to report."""
     import markdown  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
     import mkdocs.config.defaults  # noqa: F401
+
+    for module in _configured_modules(project / CONFIG_FILE):
+        with contextlib.suppress(Exception):
+            importlib.import_module(module)
+
+
+def _configured_modules(config_file: Path) -> list[str]:
+    """The modules of the plugins and Markdown extensions a mkdocs.yml names."""
+    import yaml
+
+    class AnyTags(yaml.SafeLoader):
+        """Reads !ENV, !relative and other tags as plain values."""
+
+    AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=AnyTags)  # noqa: S506
+    except (OSError, yaml.YAMLError):
+        return []
+    config = config if isinstance(config, dict) else {}
+    entries = {(group, entry.name): entry.value.split(":")[0] for group in
+               ("mkdocs.plugins", "markdown.extensions") for entry in entry_points(group=group)}
+    theme = config.get("theme")
+    theme = theme.get("name") if isinstance(theme, dict) else theme  # its plugins come first
+    modules = []
+    for group, key in (("mkdocs.plugins", "plugins"), ("markdown.extensions", "markdown_extensions")):
+        for item in config.get(key) or []:
+            name = next(iter(item)) if isinstance(item, dict) and item else item
+            if isinstance(name, str):
+                modules.append(entries.get((group, f"{theme}/{name}"))
+                               or entries.get((group, name), name.split(":")[0]))
+    return modules
 
 
 def run_mkdocs(project: Path, site_dir: Path) -> None:

@@ -23,6 +23,7 @@ published; running it twice changes nothing more.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -379,8 +380,11 @@ def slim_search_index(index: dict) -> dict:
 
 # --- the site ----------------------------------------------------------------------------
 
-def slim_site(site: Path) -> None:
+def slim_site(site: Path, cache: Path | None = None) -> None:
     """Trim Material's stylesheets, the pages and the search index of a built site, in place.
+
+    With a `cache` folder, trimmed stylesheets are kept there and reused by the next build
+    whose stylesheets, pages' usage and this module are the same.
 
     Reads every page twice (to see what they use, then to rewrite them) rather than keep
     them all in memory."""
@@ -402,12 +406,10 @@ def slim_site(site: Path) -> None:
     stylesheets = site / "assets" / "stylesheets"
     sheets = [sheet for sheet in (sorted(stylesheets.glob("*.min.css")) if stylesheets.is_dir() else [])
               if STYLESHEET.fullmatch(sheet.name)]
-    pruned = prune_custom_properties(
-        [prune_rules(parse(SOURCE_MAP.sub("", sheet.read_text(encoding="utf-8"))), usage)
-         for sheet in sheets], scripts + own_css + usage.inline_styles)
+    slimmed = _slim_sheets([sheet.read_text(encoding="utf-8") for sheet in sheets], usage,
+                           scripts + own_css + usage.inline_styles, cache)
     renamed: dict[str, str] = {}
-    for sheet, rules in zip(sheets, pruned, strict=True):
-        slim = "".join(rule.text() for rule in rules)
+    for sheet, slim in zip(sheets, slimmed, strict=True):
         stem = sheet.name.split(".")[0]
         name = f"{stem}.{hashlib.sha256(slim.encode()).hexdigest()[:8]}.min.css"
         sheet.unlink()
@@ -429,6 +431,35 @@ def slim_site(site: Path) -> None:
         index_js = index_json.with_suffix(".js")
         if index_js.is_file():  # the offline plugin's copy for file://
             index_js.write_text(f"var __index = {data}", encoding="utf-8")
+
+
+def _slim_sheets(sheets: list[str], usage: Usage, used_elsewhere: str,
+                 cache: Path | None) -> list[str]:
+    """Each stylesheet without its rules and custom properties that nothing can use."""
+    key = hashlib.sha256(repr((sheets, _fingerprint(usage), used_elsewhere,
+                               Path(__file__).read_bytes())).encode()).hexdigest()
+    cached = cache / f"{key}.json" if cache else None
+    try:
+        if cached and cached.is_file():
+            found: list[str] = json.loads(cached.read_text(encoding="utf-8"))
+            return found
+    except (OSError, ValueError):
+        pass  # a damaged cache file: trim again
+    pruned = prune_custom_properties(
+        [prune_rules(parse(SOURCE_MAP.sub("", sheet)), usage) for sheet in sheets],
+        used_elsewhere)
+    slimmed = ["".join(rule.text() for rule in rules) for rules in pruned]
+    if cached:
+        with contextlib.suppress(OSError):  # no cache: trim again next time
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            _replace_text(cached, json.dumps(slimmed))
+    return slimmed
+
+
+def _fingerprint(usage: Usage) -> tuple[object, ...]:
+    """What the trimming depends on, in an order that is the same on every run."""
+    return (sorted(usage.classes), sorted(usage.elements), sorted(usage.colors), usage.has_code,
+            usage.has_tags, usage.has_version, usage.inline_styles)
 
 
 def _replace_text(path: Path, text: str) -> None:

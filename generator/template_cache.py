@@ -23,7 +23,9 @@ from typing import Any
 import jinja2
 from jinja2.bccache import Bucket
 
-CACHE_DIR = Path(".cache") / "patient-site" / "templates"
+CACHE_ROOT = Path(".cache") / "patient-site"
+"""Where builds keep what they can reuse: delete it at any time."""
+CACHE_DIR = CACHE_ROOT / "templates"
 
 
 class BestEffortCache(jinja2.FileSystemBytecodeCache):

@@ -123,3 +123,17 @@ def test_a_template_error_on_several_cores_is_the_one_a_single_process_meets(
         reports.append(raised.value.problems)
     assert reports[0] == reports[1] == reports[2]
     assert [p.message for p in reports[0]] == ["template error: 'first_missing' is undefined"]
+
+
+def test_while_content_renders_the_build_imports_what_mkdocs_yml_names(tmp_path):
+    from generator.build import _configured_modules
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("INHERIT: rendered/generated.yml\ntheme:\n  name: material\n"
+                      "plugins:\n  - search\n  - offline:\n      enabled: !ENV [OFFLINE, true]\n"
+                      "markdown_extensions:\n  - abbr\n  - toc:\n      permalink: false\n"
+                      "  - pymdownx.details\n")
+    assert _configured_modules(config) == [
+        "material.plugins.search.plugin", "material.plugins.offline.plugin",
+        "markdown.extensions.abbr", "markdown.extensions.toc", "pymdownx.details"]
+    assert _configured_modules(tmp_path / "missing.yml") == []

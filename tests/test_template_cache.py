@@ -1,4 +1,5 @@
-"""The compiled-template cache under .cache/ speeds builds up and never changes what they make."""
+"""What builds keep under .cache/ (compiled templates, trimmed stylesheets) speeds them up and
+never changes what they make."""
 
 from __future__ import annotations
 
@@ -8,18 +9,20 @@ from pathlib import Path
 import jinja2
 import material
 
-from generator.build import build
+from generator.build import STYLESHEET_CACHE, build
 from generator.template_cache import CACHE_DIR, SkipHiddenLoader
 
 
 def site_pages(project: Path) -> dict[str, bytes]:
-    """Every page and the search index (the sitemap's gzip carries a time stamp)."""
+    """Every page, stylesheet and the search index (the sitemap's gzip carries a time stamp)."""
     site = project / "site"
     return {p.relative_to(site).as_posix(): p.read_bytes()
-            for p in sorted(site.rglob("*")) if p.suffix in {".html", ".json"}}
+            for p in sorted(site.rglob("*")) if p.suffix in {".html", ".json", ".css"}}
 
 
 def cached_files(project: Path, kind: str) -> list[Path]:
+    if kind == "stylesheets":
+        return sorted((project / STYLESHEET_CACHE).glob("*.json"))
     return sorted((project / CACHE_DIR).glob(f"{kind}-*/*.cache"))
 
 
@@ -28,6 +31,7 @@ def test_a_build_caches_both_template_sets_and_a_cached_build_makes_the_same_sit
     first = site_pages(project)
     assert len(cached_files(project, "theme")) > 20  # Material's templates
     assert len(cached_files(project, "pages")) > 5  # ours
+    assert len(cached_files(project, "stylesheets")) == 1  # the trimmed Material stylesheets
     build(project)
     assert site_pages(project) == first
 
@@ -49,7 +53,8 @@ def test_an_edited_template_is_compiled_again_not_taken_from_the_cache(project):
 def test_a_damaged_or_impossible_cache_only_means_compiling_again(project):
     build(project)
     expected = site_pages(project)
-    for damaged in cached_files(project, "theme") + cached_files(project, "pages"):
+    for damaged in [*cached_files(project, "theme"), *cached_files(project, "pages"),
+                    *cached_files(project, "stylesheets")]:
         damaged.write_bytes(damaged.read_bytes()[:40])
     build(project)
     assert site_pages(project) == expected
