@@ -180,6 +180,9 @@ def _temporary_sibling(target: Path) -> Iterator[Path]:
     """A scratch folder beside `target` (same file system, so the swap is a rename)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    scratch.chmod(0o777 & ~umask)  # mkdtemp makes it private; site/ must be as readable as any folder
     try:
         yield scratch
     finally:

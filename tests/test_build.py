@@ -102,3 +102,12 @@ def test_the_built_site_has_a_strict_content_security_policy(project):
     assert ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
             "script-src 'self'; style-src 'self'") in page
     assert "unpkg.com" not in page and "fonts.googleapis" not in page
+
+
+def test_the_built_site_folder_is_as_readable_as_any_new_folder(project):
+    # A web server often runs as another user: site/ must not be private to its builder.
+    from generator.build import build
+
+    build(project)
+    (project / "ordinary").mkdir()
+    assert (project / "site").stat().st_mode & 0o777 == (project / "ordinary").stat().st_mode & 0o777
