@@ -76,15 +76,13 @@ def load_content(project: Path, today: dt.date | None = None,
     models: dict[str, Any] = {}
     for name, model in SINGLE_FILES.items():
         shown = f"{CONTENT_DIR}/{name}"
-        doc = _read(project / shown, shown, problems)
-        if doc is not None:
-            documents[shown] = doc
-            models[name] = _to_model(doc, model, problems)
+        models[name] = _keep(shown, _read_model(project / shown, shown, model), documents,
+                             problems)
     options = _load_folder(project, OPTIONS_DIR, Option, documents, problems, required=True,
                            share_reading=share_reading)
     pathways = _load_folder(project, PATHWAYS_DIR, Pathway, documents, problems, required=False)
     comparisons = _load_optional(project, COMPARISONS_FILE, Comparisons, documents, problems)
-    if problems or any(m is None for m in models.values()) or len(models) < len(SINGLE_FILES):
+    if problems or any(m is None for m in models.values()):
         raise ContentError(problems)
     content = Content(
         site=models["site.yaml"], sources=models["sources.yaml"], faqs=models["faqs.yaml"],
@@ -147,10 +145,8 @@ def _load_folder(project: Path, folder_name: str, model: type[Any], documents: d
     parts = parallel.in_parts(lambda first, step: [
         _read_model(path, shown, model) for path, shown in to_read[first::step]], processes)
     read = parallel.interleaved(parts)
-    for (path, shown), (doc, value, file_problems) in zip(to_read, read, strict=True):
-        problems += file_problems
-        if doc is not None:
-            documents[shown] = doc
+    for (path, shown), outcome in zip(to_read, read, strict=True):
+        value = _keep(shown, outcome, documents, problems)
         if value is not None:
             found[path.stem] = value
     return found
@@ -163,17 +159,23 @@ def _read_model(path: Path, shown: str, model: type[Any]) -> tuple[Document | No
     return doc, None if doc is None else _to_model(doc, model, problems), problems
 
 
+def _keep(shown: str, outcome: tuple[Document | None, Any, list[Problem]],
+          documents: dict[str, Document], problems: list[Problem]) -> Any:
+    """Keep what `_read_model` found (the document, the problems); return the model."""
+    doc, value, file_problems = outcome
+    problems += file_problems
+    if doc is not None:
+        documents[shown] = doc
+    return value
+
+
 def _load_optional(project: Path, name: str, model: type[Any], documents: dict[str, Document],
                    problems: list[Problem]) -> Any:
     """A content file a site may leave out (None if it is absent)."""
     shown = f"{CONTENT_DIR}/{name}"
     if not (project / shown).exists():
         return None
-    doc = _read(project / shown, shown, problems)
-    if doc is None:
-        return None
-    documents[shown] = doc
-    return _to_model(doc, model, problems)
+    return _keep(shown, _read_model(project / shown, shown, model), documents, problems)
 
 
 def suggest_id(name: str) -> str:
