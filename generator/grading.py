@@ -14,13 +14,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import parallel
 from .build import PageGrade, source_of
 from .content import Content
 from .errors import ContentError
-from .render import Tooltips, render_pages, tooltip_line, with_tooltips
+from .render import Tooltips, render_pages, tooltip_line, until_template_error, with_tooltips
 
 OPTIONS_PER_PROCESS = 50
 """Each extra process forks this one and compiles the templates again: on 2 cores `check` was
@@ -58,21 +59,21 @@ def process_count(content: Content) -> int:
 
 def _graded_part(content: Content, project: Path, skip_tooltips: bool,
                  part: tuple[int, int]) -> Part:
-    """Render and grade the pages of one part, stopping at a template error. Tooltips are left
-    out where grading would skip them: a line break must end the page, or the first tooltip
-    line could end front matter that the page leaves open."""
+    """The grades of one part's pages, up to the template error that stopped them, if any."""
+    return until_template_error(_grades(content, project, skip_tooltips, part))
+
+
+def _grades(content: Content, project: Path, skip_tooltips: bool,
+            part: tuple[int, int]) -> Iterator[PageGrade]:
+    """Render and grade the pages of one part. Tooltips are left out where grading would skip
+    them: a line break must end the page, or the first tooltip line could end front matter
+    that the page leaves open."""
     from .readability import grade_of_markdown
 
-    grades: list[PageGrade] = []
     glossary: Tooltips | None = None
-    try:
-        for page in render_pages(content, project, tooltips=False, part=part):
-            markdown = page.markdown
-            if not (skip_tooltips and markdown.endswith("\n")):
-                glossary = glossary or Tooltips(content)
-                markdown = with_tooltips(markdown, glossary)
-            grades.append(PageGrade(page.path, source_of(page.path, content),
-                                    grade_of_markdown(markdown)))
-    except ContentError as error:
-        return grades, error
-    return grades, None
+    for page in render_pages(content, project, tooltips=False, part=part):
+        markdown = page.markdown
+        if not (skip_tooltips and markdown.endswith("\n")):
+            glossary = glossary or Tooltips(content)
+            markdown = with_tooltips(markdown, glossary)
+        yield PageGrade(page.path, source_of(page.path, content), grade_of_markdown(markdown))

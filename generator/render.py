@@ -16,11 +16,11 @@ import datetime as dt
 import posixpath
 import re
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 import yaml
@@ -235,6 +235,8 @@ def _shown_path(filename: str) -> str:
 # --- pages -------------------------------------------------------------------------------
 
 
+T = TypeVar("T")
+
 OPTIONS_PER_PROCESS = 50
 """Sharing the pages with a forked process pays from about this many options (it compiles the
 templates again, or loads them from the template cache)."""
@@ -248,23 +250,23 @@ def render_site(content: Content, project: Path, preview_problems: list[Problem]
     (see `parallel`); the pages, and the template error reported if any, are the same."""
     strings = Strings(content.site.language)
     count = parallel.process_count(len(content.options), OPTIONS_PER_PROCESS) if share else 1
-    parts = parallel.in_parts(
-        lambda first, step: _rendered_part(content, project, preview_problems, strings,
-                                           (first, step)), count)
+    parts = parallel.in_parts(lambda first, step: until_template_error(render_pages(
+        content, project, preview_problems, strings=strings, part=(first, step))), count)
     return RenderedSite(parallel.in_item_order(parts), generated_config(content, strings),
                         _assets())
 
 
-def _rendered_part(content: Content, project: Path, preview_problems: list[Problem] | None,
-                   strings: Strings, part: tuple[int, int]
-                   ) -> tuple[list[Page], ContentError | None]:
-    """The pages of one part, in order, and the template error that stopped it, if any."""
-    pages: list[Page] = []
+def until_template_error(items: Iterable[T]) -> tuple[list[T], ContentError | None]:
+    """The items made before a template error (a ContentError) stopped them, and that error.
+    A part of the pages done in another process returns both, so that the error of the first
+    failing page in site order is the one reported (see `parallel.in_item_order`)."""
+    done: list[T] = []
     try:
-        pages.extend(render_pages(content, project, preview_problems, strings=strings, part=part))
+        for item in items:
+            done.append(item)
     except ContentError as error:
-        return pages, error
-    return pages, None
+        return done, error
+    return done, None
 
 
 def render_pages(content: Content, project: Path, preview_problems: list[Problem] | None = None,
