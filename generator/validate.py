@@ -340,7 +340,7 @@ def _all_term_names(content: Content) -> list[str]:
 def _prose_links(doc: Document, option_ids: set[str], term_ids: set[str],
                  pages: set[str]) -> Iterator[Problem]:
     known = {"option": option_ids, "term": term_ids, "page": pages}
-    for location, text in _strings(doc.data, ()):
+    for location, text in text_values(doc.data):
         for target in prose.link_targets(text):
             scheme, _, ref = target.partition(":")
             if scheme in known and ref not in known[scheme]:
@@ -348,15 +348,16 @@ def _prose_links(doc: Document, option_ids: set[str], term_ids: set[str],
                               f"link '{target}' points to an unknown {scheme} '{ref}'")
 
 
-def _strings(data: Any, location: PathKey) -> Iterator[tuple[PathKey, str]]:
+def text_values(data: Any, location: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
+    """Every text value inside a file's data (dates are text here too), with its location."""
     if isinstance(data, str):
         yield location, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            yield from _strings(value, (*location, key))
+            yield from text_values(value, (*location, key))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from _strings(value, (*location, i))
+            yield from text_values(value, (*location, i))
 
 
 # --- warnings ----------------------------------------------------------------------------
@@ -392,7 +393,7 @@ def _file_path(documents: dict[str, Document], folder: str, file_id: str) -> str
 def external_links(documents: dict[str, Document]) -> Iterator[tuple[Problem, str]]:
     """Every https/mailto/tel link in content, with where it is. Never fetched."""
     for doc in documents.values():
-        for location, text in _strings(doc.data, ()):
+        for location, text in text_values(doc.data):
             for target in prose.link_targets(text):
                 if target.startswith(("https://", "mailto:", "tel:")):
                     yield Problem(doc.path, doc.line_of(location), target), target

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.errors import ContentError
 from generator.load import Document, read_yaml
-from generator.validate import load_content
+from generator.validate import load_content, text_values
 
 from .conftest import make_project
 
@@ -135,18 +135,6 @@ PLAIN_ODDITIES = ("Say \"hello\" & 'bye' <3 5 < 6 > 4 {not a list} {{ jinja }} {
 # --- content with one value put into many fields -----------------------------------------
 
 
-def leaves(data: Any, at: Location = ()) -> Iterator[tuple[Location, str]]:
-    """Every text value inside parsed YAML (dates are text here too), with its location."""
-    if isinstance(data, str):
-        yield at, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from leaves(value, (*at, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from leaves(value, (*at, i))
-
-
 def replaced(data: Any, value_for: Callable[[Location], str | None], at: Location = ()) -> Any:
     """A copy of `data` with each text value at `loc` replaced by `value_for(loc)` (if not None)."""
     if isinstance(data, str):
@@ -205,7 +193,7 @@ def text_fields(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[Locat
     originals = content_files(project)
     written = rewrite(project, originals, lambda shown, loc: "Plain words")
     refused = problem_lines(project)
-    fields = {shown: {loc for loc, _ in leaves(doc.data)
+    fields = {shown: {loc for loc, _ in text_values(doc.data)
                       if (shown, doc.line_of(loc)) not in refused}
               for shown, doc in written.items()}
     assert sum(len(locations) for locations in fields.values()) > 40, fields
@@ -227,7 +215,7 @@ def test_hostile_text_is_refused_in_every_text_field(project, text_fields, text,
     assert not (project / "site").exists()
     printed = output.splitlines()
     for shown, doc in written.items():
-        for location, _ in leaves(doc.data):
+        for location, _ in text_values(doc.data):
             prefix = f"{shown}:{doc.line_of(location)}: "
             here = [line for line in printed if line.startswith(prefix)]
             assert here, f"nothing reported for {location} at {prefix}"
