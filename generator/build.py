@@ -69,15 +69,15 @@ def build(project: Path, site_dir: Path | None = None) -> list[Problem]:
     Validating and rendering run in a second process where that is possible,
     while this one loads MkDocs; returns the content warnings."""
     project = project.resolve()
-    rendering = Background(_render_for_build, project)
-    _load_mkdocs(project)
+    with Background(_render_for_build, project) as rendering:
+        _load_mkdocs(project)
     warnings = rendering.result()
     target = (site_dir or project / SITE_DIR).resolve()
     with _temporary_sibling(target) as scratch:
         run_mkdocs(project, scratch)
         _drop_template_copies(scratch)
-        scanning = Background(offsite_problems, scratch)  # on the other core, where there is one
-        slim_site(scratch, project / STYLESHEET_CACHE)  # pages rewritten each in one step
+        with Background(offsite_problems, scratch) as scanning:  # on the other core, if any
+            slim_site(scratch, project / STYLESHEET_CACHE)  # pages rewritten each in one step
         offsite = scanning.result()
         if offsite:
             raise BuildError("pages would load files from outside the site, which fails "

@@ -17,6 +17,7 @@ here, in order, with the same results and the same exceptions.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import sys
@@ -62,7 +63,8 @@ class Background(Generic[T]):
     """`function(*args)` running in a forked process; `result()` waits for it.
 
     By default it forks only where that is safe and a second core can run it; otherwise
-    (or with `fork=False`) the call runs here at once."""
+    (or with `fork=False`) the call runs here at once. Used in a `with` block, the block's
+    end waits for the process even when the block fails, so none is left behind."""
 
     def __init__(self, function: Callable[..., T], *args: Any, fork: bool | None = None):
         self._done: tuple[bool, Any] | None = None
@@ -84,10 +86,21 @@ class Background(Generic[T]):
         os.close(write_end)
         self._read_end = read_end
 
-    def result(self) -> T:
-        """The function's return value; its exception is raised here."""
+    def __enter__(self) -> Background[T]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.wait()
+
+    def wait(self) -> None:
+        """Wait for the process to finish and keep its outcome, without raising it."""
         if self._done is None:
             self._done = self._receive()
+
+    def result(self) -> T:
+        """The function's return value; its exception is raised here."""
+        self.wait()
+        assert self._done is not None
         succeeded, value = self._done
         if not succeeded:
             raise value
@@ -109,8 +122,10 @@ def in_parts(work: Work[T], count: int) -> list[T]:
     forked processes run the others. With a count of 1, `work(0, 1)` runs here alone."""
     if count <= 1:
         return [work(0, 1)]
-    others = [Background(work, first, count, fork=can_fork()) for first in range(1, count)]
-    own = work(0, count)
+    with contextlib.ExitStack() as stack:  # waits for every forked part, even if ours fails
+        others = [stack.enter_context(Background(work, first, count, fork=can_fork()))
+                  for first in range(1, count)]
+        own = work(0, count)
     return [own, *(other.result() for other in others)]
 
 

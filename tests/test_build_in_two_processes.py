@@ -137,3 +137,14 @@ def test_while_content_renders_the_build_imports_what_mkdocs_yml_names(tmp_path)
         "material.plugins.search.plugin", "material.plugins.offline.plugin",
         "markdown.extensions.abbr", "markdown.extensions.toc", "pymdownx.details"]
     assert _configured_modules(tmp_path / "missing.yml") == []
+
+
+@pytest.mark.usefixtures("needs_fork")
+def test_a_failing_block_still_waits_for_its_forked_process():
+    beside = Background(child_pid)
+    forked = beside._pid
+    with pytest.raises(RuntimeError, match="the work beside it failed"), beside:
+        raise RuntimeError("the work beside it failed")
+    with pytest.raises(ChildProcessError):  # already waited for: nothing left behind
+        os.waitpid(forked, os.WNOHANG)
+    assert beside.result() != os.getpid()
