@@ -62,7 +62,8 @@ STAGES = [
      "material.plugins.search.plugin:SearchPlugin.on_page_context"),
     ("  search index: written (Material search on_post_build)",
      "material.plugins.search.plugin:SearchPlugin.on_post_build"),
-    ("  offline plugin (on_post_build)", "material.plugins.offline.plugin:OfflinePlugin.on_post_build"),
+    ("  search index as a script (patient-search on_post_build)",
+     "generator.search_index:SearchScript.on_post_build"),
     ("  theme assets copied (Files.copy_static_files)", "mkdocs.structure.files:Files.copy_static_files"),
 ]
 """(label, "module:qualified.name") of the functions whose cumulative time is a stage."""

@@ -11,6 +11,7 @@ build, so it does not depend on any MkDocs plugin or hook.
 from __future__ import annotations
 
 import html as html_lib
+import os
 import re
 from pathlib import Path
 
@@ -77,8 +78,15 @@ def _attributes(text: str) -> dict[str, str]:
 def offsite_problems(site: Path) -> list[str]:
     """`page: problem` for every page that would reach outside the site."""
     problems = []
-    for page in sorted(site.rglob("*.html")):
+    for page in _pages(site):
         relative = page.relative_to(site).as_posix()
         problems += [f"{relative}: {problem}" for problem in page_problems(
             page.read_text(encoding="utf-8"))]
     return problems
+
+
+def _pages(site: Path) -> list[Path]:
+    """Every page of the site. Folders removed while this walks (`slim_site` runs beside it and
+    deletes unused scripts) are skipped, where `Path.rglob` would fail."""
+    return sorted(Path(folder, name) for folder, _, names in os.walk(site)
+                  for name in names if name.endswith(".html"))

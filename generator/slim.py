@@ -4,8 +4,7 @@ Every page of a Material site loads Material's whole stylesheet (137 KB) and,
 with a light/dark toggle, its palette stylesheet (12 KB), though most of both
 styles features this site never uses: code highlighting, content tabs,
 keyboard keys, blog posts, tags, a repository widget, version selectors, 18
-primary colours... `slim_site` removes those rules and the index entries
-Material makes for headings that are excluded from search; the site's own
+primary colours... `slim_site` removes those rules; the site's own
 stylesheets are minified. (Stripping the templates' indentation from every page
 would save a sixth of a page's HTML, but almost nothing once a server compresses
 it, and it cost a second per 1,000 options; it is not done.)
@@ -16,6 +15,9 @@ that could bring it in; rules for classes that Material's JavaScript adds at
 run time stay unless their feature is absent. A trimmed stylesheet gets a new
 hashed name, and every page is pointed at it, so a browser cannot pair a page
 with a stale copy.
+
+Scripts under assets/javascripts that no page loads are deleted: Material's bundle,
+search worker and its language files (850 KB), which the site's own script replaces.
 
 Call `slim_site(site)` once the builder has finished and before the site is
 published; running it twice changes nothing more.
@@ -97,6 +99,7 @@ VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
 CONFIG_SCRIPT = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
 CSS_TOKENS = re.compile(r"""(/\*.*?\*/|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')""", re.DOTALL)
 SOURCE_MAP = re.compile(r"/\*#\s*sourceMappingURL=[^*]*\*/\s*$")
+SCRIPT_SOURCE = re.compile(r"""<script\b[^>]*?\ssrc=["']?([^"'\s>]+)""")
 
 
 @dataclass(frozen=True)
@@ -363,21 +366,6 @@ def minify_css(css: str) -> str:
     return "".join(parts).strip()
 
 
-# --- the search index --------------------------------------------------------------------
-
-def slim_search_index(index: dict) -> dict:
-    """Drop entries that only repeat their page's title with no text.
-
-    Material's search plugin starts a section at every heading with an id, even inside a
-    block marked `data-search-exclude`; with the heading's text excluded it takes the page
-    title instead. Such an entry finds nothing its page's own entry does not."""
-    page_titles = {doc["location"]: doc["title"] for doc in index["docs"] if "#" not in doc["location"]}
-    docs = [doc for doc in index["docs"]
-            if doc["text"] or "#" not in doc["location"]
-            or doc["title"] != page_titles.get(doc["location"].split("#")[0])]
-    return {**index, "docs": docs}
-
-
 # --- the site ----------------------------------------------------------------------------
 
 def slim_site(site: Path, cache: Path | None = None) -> None:
@@ -389,9 +377,11 @@ def slim_site(site: Path, cache: Path | None = None) -> None:
     Reads every page twice (to see what they use, then to rewrite them) rather than keep
     them all in memory."""
     pages = sorted(site.rglob("*.html"))
-    index_json = site / "search" / "search_index.json"
+    index_json = site / "search" / "search_index.json"  # Material's, if not made into a script
     index_text = index_json.read_text(encoding="utf-8") if index_json.is_file() else ""
-    usage = page_usage(_texts(pages), index_text)
+    loaded: set[str] = set()
+    usage = page_usage(noting_scripts(_texts(pages), loaded), index_text)
+    drop_unloaded_scripts(site, loaded)
 
     scripts = "".join(p.read_text(encoding="utf-8", errors="replace")
                       for p in (site / "assets" / "javascripts").glob("*.js"))
@@ -424,13 +414,27 @@ def slim_site(site: Path, cache: Path | None = None) -> None:
         if new != html:
             _replace_text(page, new)
 
-    if index_text:
-        index = slim_search_index(json.loads(index_text))
-        data = json.dumps(index, separators=(",", ":"), default=str)
-        index_json.write_text(data, encoding="utf-8")
-        index_js = index_json.with_suffix(".js")
-        if index_js.is_file():  # the offline plugin's copy for file://
-            index_js.write_text(f"var __index = {data}", encoding="utf-8")
+
+
+def noting_scripts(pages: Iterable[str], loaded: set[str]) -> Iterator[str]:
+    """The pages, unchanged; the file names of the scripts they load go into `loaded`."""
+    for html in pages:
+        loaded.update(src.rsplit("/", 1)[-1] for src in SCRIPT_SOURCE.findall(html))
+        yield html
+
+
+def drop_unloaded_scripts(site: Path, loaded: set[str]) -> None:
+    """Delete each script under assets/javascripts whose file name no page loads, and its source
+    map, then the folders left empty."""
+    scripts = site / "assets" / "javascripts"
+    if not scripts.is_dir():
+        return
+    for path in sorted(scripts.rglob("*"), reverse=True):  # a folder's files before the folder
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif path.name.endswith((".js", ".js.map")) and path.name.removesuffix(".map") not in loaded:
+            path.unlink()
 
 
 def _slim_sheets(sheets: list[str], usage: Usage, used_elsewhere: str,

@@ -166,13 +166,14 @@ class Guard:
     """
 
     def __init__(self, browser: Browser, allowed: str, *, color_scheme: str = "light",
-                 viewport: dict[str, int] = DESKTOP):
+                 viewport: dict[str, int] = DESKTOP, touch: bool = False):
         self.allowed = allowed
         self.blocked: list[str] = []
         self.seen: list[str] = []
         self.errors: list[str] = []
         self.context: BrowserContext = browser.new_context(
-            color_scheme=color_scheme, viewport=viewport, service_workers="block")
+            color_scheme=color_scheme, viewport=viewport, service_workers="block",
+            has_touch=touch, is_mobile=touch)
         self.context.add_init_script(CSP_LISTENER)
         self.context.route(lambda url: True, self._route)
         self.context.on("request", lambda request: self.seen.append(request.url))
@@ -293,7 +294,9 @@ def test_every_page_from_file_asks_for_nothing_outside_the_site(file_walk, html_
         assert fact["cookie"] == "", rel
     # The guard really watched the site's own file:// requests
     assert any(url.endswith(".css") for url in file_walk["seen"])
-    assert any(url.endswith("search_index.js") for url in file_walk["seen"])
+    assert any(url.endswith("/site.js") for url in file_walk["seen"])
+    # the search index is loaded only when a reader opens search
+    assert not any("search_index" in url for url in file_walk["seen"])
     NOTES.append(f"file:// walk: {len(facts)} pages, {len(file_walk['seen'])} requests, 0 outside the site")
 
 
@@ -385,11 +388,11 @@ def test_search_finds_the_option_and_opens_it(guard_factory, site, http_base, sc
     page = guard.page()
     page.goto(base + "faq.html")
     settle(page)
+    assert not any("search_index" in url for url in guard.seen)
     open_search(page, SEARCH_WORD)
-    # file:// runs the search worker in the shim's hidden iframe; http uses a real Worker,
-    # and the shim is not even fetched
-    assert page.locator("iframe").count() == (1 if scheme == "file" else 0)
-    assert any(url.endswith("/iframe-worker-shim.js") for url in guard.seen) == (scheme == "file")
+    # the same script index, loaded when search opened, from file:// and over http alike
+    assert [url.rsplit("/", 2)[-2:] for url in guard.seen if "search_index" in url] == [
+        ["search", "search_index.js"]]
     result = page.locator(f".md-search-result__item a[href*='{SEARCH_TARGET}']").first
     expect(result).to_be_visible()
     expect(result).to_contain_text("Radiofrequency ablation")
@@ -401,6 +404,53 @@ def test_search_finds_the_option_and_opens_it(guard_factory, site, http_base, sc
     expect(page.locator("article mark").first).to_have_text(re.compile(SEARCH_WORD, re.I))
     guard.assert_clean()
     NOTES.append(f"search {scheme}: {SEARCH_WORD!r} gave {count.strip()!r}, opened {SEARCH_TARGET}")
+
+
+def test_search_by_keyboard_finds_other_forms_of_a_word_and_says_when_nothing_matches(
+        guard_factory, http_base):
+    guard = guard_factory(http_base)
+    page = guard.page()
+    page.goto(http_base + "index.html")
+    settle(page)
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    page.keyboard.press("/")
+    expect(box).to_be_focused()
+    expect(meta).to_have_text("Type to start searching")
+    # "injected" and "injections" both find pages that say "injection"
+    for query in ("injected", "Injections"):
+        box.fill(query)
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        titles = page.locator(".md-search-result__item h1").all_inner_texts()
+        assert "Epidural steroid injection" in titles, (query, titles)
+    # every word must match: two words narrow what one finds
+    box.fill("nerve")
+    expect(meta).to_have_text(re.compile(r"\d+ matching documents"))
+    one_word = int(meta.inner_text().split()[0])
+    box.fill("nerve heat")
+    expect(meta).not_to_have_text(f"{one_word} matching documents")
+    two_words = int(meta.inner_text().split()[0])
+    assert 0 < two_words < one_word
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()
+    assert "Radiofrequency ablation" in titles, titles
+    expect(page.locator(".md-search-result__item mark").first).to_be_visible()
+    # arrow keys move through the results; Enter follows one
+    page.keyboard.press("ArrowDown")
+    link = page.locator(".md-search-result__link").first
+    expect(link).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+    box.fill("zzxqv")
+    expect(meta).to_have_text("No matching documents")
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
+    # Escape closes search
+    page.keyboard.press("Escape")
+    expect(page.locator("#__search")).not_to_be_checked()
+    expect(box).not_to_be_focused()
+    box.fill("radiofrequency ablation")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(SEARCH_TARGET)))
+    guard.assert_clean()
 
 
 # --------------------------------------------------------------------------------------------
@@ -681,11 +731,29 @@ def test_a_glossary_word_shows_its_tooltip(guard_factory, http_base):
     page = guard.page()
     page.goto(http_base + SEARCH_TARGET)
     settle(page)
-    word = page.locator("article abbr[title]").first
+    word = page.locator("article abbr").first  # loses its title while shown
     meaning = word.get_attribute("title")
+    assert meaning
+    tooltip = page.get_by_role("tooltip")
+    expect(tooltip).to_be_hidden()
     word.hover()
-    tooltip = page.locator(".md-tooltip2").first
     expect(tooltip).to_be_visible()
-    expect(tooltip).to_contain_text(meaning or "")
+    expect(tooltip).to_have_text(meaning)
     assert tooltip.evaluate("e => getComputedStyle(e).position") == "absolute"
+    expect(word).to_have_attribute("aria-describedby", "__glossary_tip")
+    below = word.bounding_box()["y"] + word.bounding_box()["height"]
+    assert 0 <= tooltip.bounding_box()["y"] - below <= 12, "the meaning shows just below the word"
+    page.mouse.move(5, 400)
+    expect(tooltip).to_be_hidden()
+    expect(word).to_have_attribute("title", meaning)  # put back for screen readers
+
+    phone_guard = guard_factory(http_base, viewport=PHONE, touch=True)
+    phone = phone_guard.page()
+    phone.goto(http_base + SEARCH_TARGET)
+    settle(phone)
+    phone.locator("article abbr[title]").first.tap()
+    expect(phone.get_by_role("tooltip")).to_have_text(meaning)
+    phone.locator("article h1").tap()
+    expect(phone.get_by_role("tooltip")).to_be_hidden()
     guard.assert_clean()
+    phone_guard.assert_clean()

@@ -1,19 +1,19 @@
-"""Page weight: Material's stylesheets lose only rules no page can use; the search index
-loses only entries that find nothing new (generator/slim.py)."""
+"""Page weight: Material's stylesheets lose only rules no page can use; scripts no page loads
+go (generator/slim.py)."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import shutil
 from pathlib import Path
 
 from generator.slim import (
+    drop_unloaded_scripts,
     minify_css,
+    noting_scripts,
     page_usage,
     slim_css,
-    slim_search_index,
     slim_site,
 )
 
@@ -94,16 +94,22 @@ def test_our_stylesheets_are_minified_without_changing_a_selector_or_string():
     assert minify_css(minify_css(css)) == minify_css(css)
 
 
-def test_search_index_loses_only_untitled_empty_sections():
-    index = {"config": {}, "docs": [
-        {"location": "a.html", "title": "Page A", "text": "<p>Body</p>"},
-        {"location": "a.html#urgent", "title": "Page A", "text": ""},
-        {"location": "a.html#help", "title": "Get help now", "text": ""},
-        {"location": "a.html#more", "title": "Page A", "text": "<p>More</p>"},
-        {"location": "b.html", "title": "Page B", "text": ""},
-    ]}
-    kept = [doc["location"] for doc in slim_search_index(index)["docs"]]
-    assert kept == ["a.html", "a.html#help", "a.html#more", "b.html"]
+def test_only_scripts_no_page_loads_go_with_their_maps_and_emptied_folders(tmp_path):
+    scripts = tmp_path / "assets" / "javascripts"
+    for name in ["site.js", "bundle.1234.min.js", "bundle.1234.min.js.map", "csp/base.js",
+                 "csp/consent.js", "workers/search.5678.min.js", "lunr/min/lunr.de.min.js",
+                 "NOTICE.txt"]:
+        (scripts / name).parent.mkdir(parents=True, exist_ok=True)
+        (scripts / name).write_text("x")
+    loaded = set()
+    pages = ['<script src="../assets/javascripts/site.js"></script>',
+             "<script src=assets/javascripts/csp/base.js data-x></script>"]
+    assert list(noting_scripts(pages, loaded)) == pages
+    assert loaded == {"site.js", "base.js"}
+
+    drop_unloaded_scripts(tmp_path, loaded)
+    left = sorted(p.relative_to(scripts).as_posix() for p in scripts.rglob("*"))
+    assert left == ["NOTICE.txt", "csp", "csp/base.js", "site.js"]
 
 
 def test_slimmed_site_links_only_renamed_stylesheets_that_exist(built_shipped_project, tmp_path):
@@ -122,10 +128,11 @@ def test_slimmed_site_links_only_renamed_stylesheets_that_exist(built_shipped_pr
         for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text()):
             target = site / href.lstrip("/") if href.startswith("/") else page.parent / href
             assert target.is_file(), f"{page.name} links a missing {href}"
-    index = (site / "search" / "search_index.json").read_text()
-    assert (site / "search" / "search_index.js").read_text() == f"var __index = {index}"
-    assert all(doc["text"] or "#" not in doc["location"] or doc["title"] for doc in
-               json.loads(index)["docs"])
+    loaded = {src for page in site.rglob("*.html")
+              for src in re.findall(r'<script src="([^"]+)"', page.read_text())}
+    assert {Path(src).name for src in loaded} == {"base.js", "palette.js", "site.js"}
+    shipped = sorted(p.name for p in (site / "assets" / "javascripts").rglob("*") if p.is_file())
+    assert shipped == ["base.js", "palette.js", "site.js"]
 
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     slim_site(site)
