@@ -27,7 +27,7 @@ import jinja2
 from .errors import BuildError, Problem
 from .offline import offsite_problems
 from .parallel import Background
-from .slim import slim_site
+from .slim import slim_site, trimmed_names
 from .template_cache import CACHE_ROOT, speed_up_theme
 
 if TYPE_CHECKING:  # the content model is imported where it is used: see `build`
@@ -74,7 +74,7 @@ def build(project: Path, site_dir: Path | None = None) -> list[Problem]:
     warnings = rendering.result()
     target = (site_dir or project / SITE_DIR).resolve()
     with _temporary_sibling(target) as scratch:
-        run_mkdocs(project, scratch)
+        run_mkdocs(project, scratch, trimmed_stylesheets=trimmed_names(project / STYLESHEET_CACHE))
         _drop_template_copies(scratch)
         with Background(offsite_problems, scratch) as scanning:  # on the other core, if any
             slim_site(scratch, project / STYLESHEET_CACHE)  # pages rewritten each in one step
@@ -132,8 +132,9 @@ def _configured_modules(config_file: Path) -> list[str]:
     return modules
 
 
-def run_mkdocs(project: Path, site_dir: Path) -> None:
-    """Build `site_dir` from the rendered folder with MkDocs in strict mode."""
+def run_mkdocs(project: Path, site_dir: Path, **extra: object) -> None:
+    """Build `site_dir` from the rendered folder with MkDocs in strict mode; `extra` is added to
+    mkdocs.yml's `extra:` for the templates."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -142,6 +143,7 @@ def run_mkdocs(project: Path, site_dir: Path) -> None:
         try:
             config = load_config(config_file=str(project / CONFIG_FILE),
                                  site_dir=str(site_dir), strict=True)
+            config.extra.update(extra)
             speed_up_theme(config.theme, project)
             mkdocs_build(config)
         except jinja2.TemplateError as error:

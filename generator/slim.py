@@ -99,6 +99,7 @@ VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
 CONFIG_SCRIPT = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
 CSS_TOKENS = re.compile(r"""(/\*.*?\*/|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')""", re.DOTALL)
 SOURCE_MAP = re.compile(r"/\*#\s*sourceMappingURL=[^*]*\*/\s*$")
+LINKED_STYLESHEET = re.compile(r"stylesheets/((?:main|palette)\.[0-9a-f]{8,}\.min\.css)")  # fast: a literal
 SCRIPT_SOURCE = re.compile(r"""<script\b[^>]*?\ssrc=["']?([^"'\s>]+)""")
 
 
@@ -369,18 +370,20 @@ def minify_css(css: str) -> str:
 # --- the site ----------------------------------------------------------------------------
 
 def slim_site(site: Path, cache: Path | None = None) -> None:
-    """Trim Material's stylesheets, the pages and the search index of a built site, in place.
+    """Trim Material's stylesheets and the site's own, and drop unloaded scripts, in place.
 
     With a `cache` folder, trimmed stylesheets are kept there and reused by the next build
-    whose stylesheets, pages' usage and this module are the same.
+    whose stylesheets, pages' usage and this module are the same; their names are kept there
+    too (`trimmed_names`), for the next build's templates to link.
 
-    Reads every page twice (to see what they use, then to rewrite them) rather than keep
-    them all in memory."""
+    Reads every page once to see what they use, and again to rewrite those that link a
+    stylesheet by another name than its trimmed copy's (rather than keep them all in memory)."""
     pages = sorted(site.rglob("*.html"))
     index_json = site / "search" / "search_index.json"  # Material's, if not made into a script
     index_text = index_json.read_text(encoding="utf-8") if index_json.is_file() else ""
     loaded: set[str] = set()
-    usage = page_usage(noting_scripts(_texts(pages), loaded), index_text)
+    linked: set[str] = set()
+    usage = page_usage(noting_links(_texts(pages), loaded, linked), index_text)
     drop_unloaded_scripts(site, loaded)
 
     scripts = "".join(p.read_text(encoding="utf-8", errors="replace")
@@ -407,20 +410,54 @@ def slim_site(site: Path, cache: Path | None = None) -> None:
         (stylesheets / name).write_text(slim, encoding="utf-8")
         renamed[sheet.name] = name
 
-    for page, html in zip(pages, _texts(pages), strict=True):
-        new = html
-        for old, name in renamed.items():
-            new = new.replace(old, name)
-        if new != html:
-            _replace_text(page, new)
+    trimmed = {name.split(".")[0]: name for name in renamed.values()}
+    stale = {old: trimmed[old.split(".")[0]] for old in linked
+             if old not in renamed.values() and old.split(".")[0] in trimmed}
+    if stale:  # Material's names, or trimmed names from a build whose pages used other rules
+        for page, html in zip(pages, _texts(pages), strict=True):
+            new = html
+            for old, name in stale.items():
+                new = new.replace(old, name)
+            if new != html:
+                _replace_text(page, new)
+    if cache:
+        _keep_names(cache, {material: name for material, name in renamed.items() if material != name})
 
 
 
-def noting_scripts(pages: Iterable[str], loaded: set[str]) -> Iterator[str]:
-    """The pages, unchanged; the file names of the scripts they load go into `loaded`."""
+def noting_links(pages: Iterable[str], loaded: set[str], linked: set[str]) -> Iterator[str]:
+    """The pages, unchanged; the file names of the scripts they load go into `loaded`, those of
+    Material's stylesheets (trimmed or not) they name into `linked`."""
     for html in pages:
         loaded.update(src.rsplit("/", 1)[-1] for src in SCRIPT_SOURCE.findall(html))
+        linked.update(LINKED_STYLESHEET.findall(html))
         yield html
+
+
+NAMES_FILE = "names.json"
+
+
+def trimmed_names(cache: Path) -> dict[str, str]:
+    """{Material's stylesheet: its trimmed copy} as the last build with this cache named them.
+
+    `build` hands them to the templates (extra.trimmed_stylesheets in overrides/main.html), so
+    that pages link the trimmed copies from the start; `slim_site` then rewrites no page unless
+    the pages now need other rules."""
+    try:
+        names = json.loads((cache / NAMES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    valid = isinstance(names, dict) and all(
+        isinstance(k, str) and isinstance(v, str) and STYLESHEET.fullmatch(k) and STYLESHEET.fullmatch(v)
+        for k, v in names.items())
+    return names if valid else {}
+
+
+def _keep_names(cache: Path, names: dict[str, str]) -> None:
+    if names and names != trimmed_names(cache):
+        with contextlib.suppress(OSError):  # no cache: the next build's pages are rewritten
+            cache.mkdir(parents=True, exist_ok=True)
+            _replace_text(cache / NAMES_FILE, json.dumps(names, sort_keys=True))
 
 
 def drop_unloaded_scripts(site: Path, loaded: set[str]) -> None:

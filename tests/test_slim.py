@@ -4,6 +4,7 @@ go (generator/slim.py)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 from generator.slim import (
     drop_unloaded_scripts,
     minify_css,
-    noting_scripts,
+    noting_links,
     page_usage,
     slim_css,
     slim_site,
@@ -101,11 +102,13 @@ def test_only_scripts_no_page_loads_go_with_their_maps_and_emptied_folders(tmp_p
                  "NOTICE.txt"]:
         (scripts / name).parent.mkdir(parents=True, exist_ok=True)
         (scripts / name).write_text("x")
-    loaded = set()
+    loaded, linked = set(), set()
     pages = ['<script src="../assets/javascripts/site.js"></script>',
-             "<script src=assets/javascripts/csp/base.js data-x></script>"]
-    assert list(noting_scripts(pages, loaded)) == pages
+             "<script src=assets/javascripts/csp/base.js data-x></script>"
+             '<link rel="stylesheet" href="assets/stylesheets/main.0123abcd.min.css">']
+    assert list(noting_links(pages, loaded, linked)) == pages
     assert loaded == {"site.js", "base.js"}
+    assert linked == {"main.0123abcd.min.css"}
 
     drop_unloaded_scripts(tmp_path, loaded)
     left = sorted(p.relative_to(scripts).as_posix() for p in scripts.rglob("*"))
@@ -138,3 +141,42 @@ def test_slimmed_site_links_only_renamed_stylesheets_that_exist(built_shipped_pr
     slim_site(site)
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before, "slimming twice changed the site again"
+
+
+def test_a_rebuild_links_the_trimmed_stylesheets_from_the_start(project, monkeypatch):
+    from click.testing import CliRunner
+
+    from generator import slim
+    from generator.build import STYLESHEET_CACHE
+    from generator.cli import main
+
+    from .conftest import snapshot
+
+    def build() -> list[Path]:
+        rewritten: list[Path] = []
+        replace = slim._replace_text
+        monkeypatch.setattr(slim, "_replace_text",
+                            lambda path, text: rewritten.append(path) or replace(path, text))
+        result = CliRunner().invoke(main, ["build", "--project", str(project)])
+        assert result.exit_code == 0, result.output
+        return [path for path in rewritten if path.suffix == ".html"]
+
+    pages = len(list((project / "content").rglob("*.yaml")))
+    assert len(build()) > pages  # Material's names: every page pointed at the trimmed copies
+    first = snapshot(project / "site")
+    names = slim.trimmed_names(project / STYLESHEET_CACHE)
+    material = Path(__import__("material").__file__).parent / "templates" / "assets" / "stylesheets"
+    assert sorted(names) == sorted(p.name for p in material.glob("*.min.css"))
+    assert build() == []  # the templates linked them: no page rewritten
+    assert snapshot(project / "site") == first
+
+    # names from a build whose pages used other rules: pages are pointed at the right copies
+    (project / STYLESHEET_CACHE / slim.NAMES_FILE).write_text(json.dumps(
+        {material: trimmed.split(".")[0] + ".0000aaaa.min.css" for material, trimmed in names.items()}))
+    assert len(build()) > pages
+    assert snapshot(project / "site") == first
+    assert slim.trimmed_names(project / STYLESHEET_CACHE) == names
+
+    (project / STYLESHEET_CACHE / slim.NAMES_FILE).write_text("{not json")  # damaged: ignored
+    assert len(build()) > pages
+    assert snapshot(project / "site") == first
