@@ -51,7 +51,7 @@ STAGES = [
     ("  render_pages (Jinja page templates)", "generator.render:render_pages"),
     ("  grade_of_markdown", "generator.readability:grade_of_markdown"),
     ("MkDocs build (run_mkdocs)", "generator.build:run_mkdocs"),
-    ("offline scan of the built site (offsite_problems)", "generator.offline:offsite_problems"),
+    ("  pages handed to the survey process (PageSurvey.send)", "generator.survey:PageSurvey.send"),
     ("  Markdown to HTML (Python-Markdown convert)", "markdown.core:Markdown.convert"),
     ("    block parsing (BlockParser.parseDocument)", "markdown.blockparser:BlockParser.parseDocument"),
     ("      abbr definitions (AbbrBlockprocessor.run)", "markdown.extensions.abbr:AbbrBlockprocessor.run"),

@@ -15,7 +15,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import entry_points
@@ -25,14 +25,17 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from .errors import BuildError, Problem
-from .offline import offsite_problems
 from .parallel import Background
 from .slim import slim_site, trimmed_names
+from .survey import PageSurvey, survey_site
 from .template_cache import CACHE_ROOT, speed_up_theme
 
 if TYPE_CHECKING:  # the content model is imported where it is used: see `build`
+    from mkdocs.plugins import BasePlugin
+
     from .content import Content
     from .render import RenderedSite
+    from .survey import Findings  # noqa: F401 - for the annotations
     from .validate import Validated
 
 RENDERED_DIR = "rendered"
@@ -69,21 +72,36 @@ def build(project: Path, site_dir: Path | None = None) -> list[Problem]:
     Validating and rendering run in a second process where that is possible,
     while this one loads MkDocs; returns the content warnings."""
     project = project.resolve()
-    with Background(_render_for_build, project) as rendering:
-        _load_mkdocs(project)
-    warnings = rendering.result()
-    target = (site_dir or project / SITE_DIR).resolve()
-    with _temporary_sibling(target) as scratch:
-        run_mkdocs(project, scratch, trimmed_stylesheets=trimmed_names(project / STYLESHEET_CACHE))
-        _drop_template_copies(scratch)
-        with Background(offsite_problems, scratch) as scanning:  # on the other core, if any
-            slim_site(scratch, project / STYLESHEET_CACHE)  # pages rewritten each in one step
-        offsite = scanning.result()
-        if offsite:
-            raise BuildError("pages would load files from outside the site, which fails "
-                             "offline and leaks visits:\n" + "\n".join(offsite))
-        swap_in(scratch, target)
+    with PageSurvey() if PageSurvey.possible() else contextlib.nullcontext() as survey:
+        with Background(_render_for_build, project) as rendering:
+            _load_mkdocs(project)
+        warnings = rendering.result()
+        target = (site_dir or project / SITE_DIR).resolve()
+        with _temporary_sibling(target) as scratch:
+            findings = _build_and_survey(project, scratch, survey)
+            _finish(project, scratch, findings)
+            swap_in(scratch, target)
     return warnings
+
+
+def _finish(project: Path, scratch: Path, findings: Findings) -> None:
+    """Make the built site lighter, and refuse it if a page would load anything from outside."""
+    _drop_template_copies(scratch)
+    slim_site(scratch, project / STYLESHEET_CACHE, findings.use)
+    if findings.problems:
+        raise BuildError("pages would load files from outside the site, which fails "
+                         "offline and leaks visits:\n" + "\n".join(findings.problems))
+
+
+def _build_and_survey(project: Path, scratch: Path, survey: PageSurvey | None) -> Findings:
+    """Build the site with MkDocs while `survey`, if any, looks at each page as it is written;
+    what the pages use, and what in them would load from outside the site."""
+    names = trimmed_names(project / STYLESHEET_CACHE)
+    if survey is None:
+        run_mkdocs(project, scratch, trimmed_stylesheets=names)
+        return survey_site(scratch)
+    run_mkdocs(project, scratch, observers=[survey.observer()], trimmed_stylesheets=names)
+    return survey.findings(scratch)
 
 
 def _render_for_build(project: Path) -> list[Problem]:
@@ -132,9 +150,10 @@ def _configured_modules(config_file: Path) -> list[str]:
     return modules
 
 
-def run_mkdocs(project: Path, site_dir: Path, **extra: object) -> None:
+def run_mkdocs(project: Path, site_dir: Path, observers: Sequence[BasePlugin] = (),
+               **extra: object) -> None:
     """Build `site_dir` from the rendered folder with MkDocs in strict mode; `extra` is added to
-    mkdocs.yml's `extra:` for the templates."""
+    mkdocs.yml's `extra:` for the templates, `observers` to its plugins, for this build only."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -144,6 +163,8 @@ def run_mkdocs(project: Path, site_dir: Path, **extra: object) -> None:
             config = load_config(config_file=str(project / CONFIG_FILE),
                                  site_dir=str(site_dir), strict=True)
             config.extra.update(extra)
+            for number, observer in enumerate(observers):
+                config.plugins[f"patient-site/observer-{number}"] = observer
             speed_up_theme(config.theme, project)
             mkdocs_build(config)
         except jinja2.TemplateError as error:

@@ -5,7 +5,8 @@ stylesheets, icons, preconnects, images, media, frames, objects, CSS `url()`
 and meta refresh) that point off-site, and for inline executable scripts,
 which the Content-Security-Policy would block. Plain links (`<a href>`) are
 fine: nothing is fetched unless the reader follows them. Runs as part of our
-build, so it does not depend on any MkDocs plugin or hook.
+build (`survey`: on each page as MkDocs writes it, or on the built files), so it
+does not depend on mkdocs.yml listing a plugin or hook.
 """
 
 from __future__ import annotations
@@ -75,18 +76,7 @@ def _attributes(text: str) -> dict[str, str]:
             for m in ATTRIBUTE.finditer(text)}
 
 
-def offsite_problems(site: Path) -> list[str]:
-    """`page: problem` for every page that would reach outside the site."""
-    problems = []
-    for page in _pages(site):
-        relative = page.relative_to(site).as_posix()
-        problems += [f"{relative}: {problem}" for problem in page_problems(
-            page.read_text(encoding="utf-8"))]
-    return problems
-
-
-def _pages(site: Path) -> list[Path]:
-    """Every page of the site. Folders removed while this walks (`slim_site` runs beside it and
-    deletes unused scripts) are skipped, where `Path.rglob` would fail."""
+def site_pages(site: Path) -> list[Path]:
+    """Every page of the site, in path order."""
     return sorted(Path(folder, name) for folder, _, names in os.walk(site)
                   for name in names if name.endswith(".html"))

@@ -31,7 +31,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,6 +135,25 @@ class Usage:
     def _unused(self) -> re.Pattern[str]:
         patterns = [f"(?:{FEATURES[feature]})" for feature in self.unused_features]
         return re.compile("|".join(patterns) or "(?!)")
+
+
+@dataclass(frozen=True)
+class SiteUse:
+    """What a site's pages use, all that `slim_site` needs to know of them."""
+
+    usage: Usage
+    scripts: frozenset[str]
+    """File names of the scripts the pages load."""
+    stylesheets: frozenset[str]
+    """Names of Material's stylesheets (trimmed or not) the pages link."""
+
+
+def site_use(pages: Iterable[str], search_index: str = "") -> SiteUse:
+    """What the given pages (HTML text) use, and the scripts and stylesheets they link."""
+    scripts: set[str] = set()
+    stylesheets: set[str] = set()
+    usage = page_usage(noting_links(pages, scripts, stylesheets), search_index)
+    return SiteUse(usage, frozenset(scripts), frozenset(stylesheets))
 
 
 def page_usage(pages: Iterable[str], search_index: str = "") -> Usage:
@@ -369,22 +388,24 @@ def minify_css(css: str) -> str:
 
 # --- the site ----------------------------------------------------------------------------
 
-def slim_site(site: Path, cache: Path | None = None) -> None:
+def slim_site(site: Path, cache: Path | None = None, use: SiteUse | None = None) -> None:
     """Trim Material's stylesheets and the site's own, and drop unloaded scripts, in place.
 
     With a `cache` folder, trimmed stylesheets are kept there and reused by the next build
     whose stylesheets, pages' usage and this module are the same; their names are kept there
     too (`trimmed_names`), for the next build's templates to link.
 
-    Reads every page once to see what they use, and again to rewrite those that link a
-    stylesheet by another name than its trimmed copy's (rather than keep them all in memory)."""
+    `use` is what the pages use, if already known (the build surveys pages as MkDocs writes
+    them); otherwise every page is read to find out. Pages that link a stylesheet by another
+    name than its trimmed copy's are then read again and rewritten (rather than keep them all
+    in memory)."""
     pages = sorted(site.rglob("*.html"))
-    index_json = site / "search" / "search_index.json"  # Material's, if not made into a script
-    index_text = index_json.read_text(encoding="utf-8") if index_json.is_file() else ""
-    loaded: set[str] = set()
-    linked: set[str] = set()
-    usage = page_usage(noting_links(_texts(pages), loaded, linked), index_text)
-    drop_unloaded_scripts(site, loaded)
+    if use is None:
+        index_json = site / "search" / "search_index.json"  # Material's, if not made a script
+        index_text = index_json.read_text(encoding="utf-8") if index_json.is_file() else ""
+        use = site_use(_texts(pages), index_text)
+    usage, linked = use.usage, use.stylesheets
+    drop_unloaded_scripts(site, use.scripts)
 
     scripts = "".join(p.read_text(encoding="utf-8", errors="replace")
                       for p in (site / "assets" / "javascripts").glob("*.js"))
@@ -460,7 +481,7 @@ def _keep_names(cache: Path, names: dict[str, str]) -> None:
             _replace_text(cache / NAMES_FILE, json.dumps(names, sort_keys=True))
 
 
-def drop_unloaded_scripts(site: Path, loaded: set[str]) -> None:
+def drop_unloaded_scripts(site: Path, loaded: Set[str]) -> None:
     """Delete each script under assets/javascripts whose file name no page loads, and its source
     map, then the folders left empty."""
     scripts = site / "assets" / "javascripts"

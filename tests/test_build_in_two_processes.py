@@ -1,4 +1,5 @@
-"""Validating and rendering in a second process gives exactly what doing it here gives."""
+"""Validating and rendering in a second process, and surveying pages in a third as MkDocs
+writes them, give exactly what doing it all here gives."""
 
 from __future__ import annotations
 
