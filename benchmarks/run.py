@@ -109,6 +109,10 @@ def child_env() -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env["NO_MKDOCS_2_WARNING"] = "1"  # the same quiet start for both builders
     env["PYTHONUNBUFFERED"] = "1"  # server logs are read while the servers run
+    # Compiled modules are kept (__pycache__), as Python does by default: MkDocs' come compiled
+    # with its installation, and the warm-up run compiles ours. Without this, a machine that
+    # sets PYTHONDONTWRITEBYTECODE would compile ours from source on every run, and not MkDocs'.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
