@@ -329,7 +329,8 @@
         script.onerror = reject;
         document.head.appendChild(script);
       });
-      return loading.then(function (ready) { index = ready; show(); });
+      return loading.then(function (ready) { index = ready; show(); },
+                          function () { loading = null; });  // missing: try again next time
     }
 
     function show() {
