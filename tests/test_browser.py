@@ -453,6 +453,25 @@ def test_search_by_keyboard_finds_other_forms_of_a_word_and_says_when_nothing_ma
     guard.assert_clean()
 
 
+def test_the_table_of_contents_marks_the_section_on_screen(guard_factory, http_base):
+    guard = guard_factory(http_base)
+    page = guard.page()
+    page.goto(http_base + SEARCH_TARGET)
+    settle(page)
+    toc = page.locator(".md-sidebar--secondary .md-nav--secondary")
+    header = page.locator(".md-header")
+    expect(toc.locator(".md-nav__link--active")).to_have_count(0)
+    expect(header).not_to_have_class(re.compile("md-header--shadow"))
+    page.evaluate("document.getElementById('how-it-is-done').scrollIntoView()")
+    expect(toc.locator(".md-nav__link--active")).to_have_attribute("href", "#how-it-is-done")
+    passed = toc.locator(".md-nav__link--passed").evaluate_all("links => links.map(a => a.hash)")
+    assert passed == ["#what-it-is", "#who-it-may-help"], passed
+    expect(header).to_have_class(re.compile("md-header--shadow"))
+    page.evaluate("window.scrollTo(0, 0)")
+    expect(toc.locator(".md-nav__link--active")).to_have_count(0)
+    guard.assert_clean()
+
+
 # --------------------------------------------------------------------------------------------
 # 4. axe: every page type, light and dark, and the search dialog open
 # --------------------------------------------------------------------------------------------

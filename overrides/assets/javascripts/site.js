@@ -11,6 +11,8 @@
  *   Every word typed must start a word of a result (with light English stemming: "injections"
  *   finds "injection"); titles count most. Results use Material's markup and stylesheet.
  * - on the page a result opens, the words searched for are marked (?h=, search.highlight);
+ * - the table of contents marks the section on screen, and the header casts a shadow once
+ *   the page has scrolled;
  * - the back-to-top button (navigation.top); Enter on a focused navigation label opens it.
  *
  * Every word a reader sees comes from the page (Material's translations in #__config), so a
@@ -421,6 +423,42 @@
     });
   }
 
+  // --- where the reader is: the table of contents marks the section on screen ------------
+
+  function setUpTableOfContents() {
+    var header = document.querySelector(".md-header");
+    var links = Array.prototype.slice.call(
+      document.querySelectorAll(".md-nav--secondary a.md-nav__link[href^='#']"));
+    var sections = links.map(function (link) {
+      return document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    });
+    var order = sections.filter(function (section, index) {  // a phone's menu has a copy
+      return section && sections.indexOf(section) === index;
+    });
+    var waiting = false;
+    function mark() {
+      waiting = false;
+      var top = (header ? header.offsetHeight : 0) + 8;
+      var current = -1;
+      order.forEach(function (section, index) {
+        if (section.getBoundingClientRect().top <= top) current = index;
+      });
+      links.forEach(function (link, index) {
+        var at = order.indexOf(sections[index]);
+        link.classList.toggle("md-nav__link--passed", at >= 0 && at < current);
+        link.classList.toggle("md-nav__link--active", at >= 0 && at === current);
+      });
+      if (header) header.classList.toggle("md-header--shadow", scrollY > 0);
+    }
+    function soon() {
+      if (!waiting) requestAnimationFrame(mark);
+      waiting = true;
+    }
+    addEventListener("scroll", soon, { passive: true });
+    addEventListener("resize", soon, { passive: true });
+    mark();
+  }
+
   // --- back to top, navigation labels, the drawer -----------------------------------------
 
   function setUpNavigation() {
@@ -454,5 +492,6 @@
   setUpTooltips();
   setUpSearch();
   highlightSearchedWords();
+  setUpTableOfContents();
   setUpNavigation();
 })();
