@@ -186,7 +186,7 @@
 
   function queryTerms(query) {
     var all = terms(query);
-    var kept = all.filter(function (term) { return !STOP_WORDS.has(term); });
+    var kept = all.filter(function (term) { return !(english && STOP_WORDS.has(term)); });
     return Array.from(new Set(kept.length ? kept : all));
   }
 
