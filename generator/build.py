@@ -72,7 +72,7 @@ def build(project: Path, site_dir: Path | None = None) -> list[Problem]:
     Validating and rendering run in a second process where that is possible,
     while this one loads MkDocs; returns the content warnings."""
     project = project.resolve()
-    with PageSurvey() if PageSurvey.possible() else contextlib.nullcontext() as survey:
+    with PageSurvey.started() as survey:
         with Background(_render_for_build, project) as rendering:
             _load_mkdocs(project)
         warnings = rendering.result()

@@ -76,7 +76,12 @@ class Background(Generic[T]):
         for stream in (sys.stdout, sys.stderr):
             stream.flush()  # or the child could print what is still buffered a second time
         read_end, write_end = os.pipe()
-        self._pid = os.fork()
+        try:
+            self._pid = os.fork()
+        except OSError:  # out of processes: no pipe left open behind
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if self._pid == 0:  # the child: compute, send, and always leave here
             try:
                 os.close(read_end)

@@ -12,7 +12,9 @@ every preview rebuild and replaces that file by `search/search_index.js`:
       [location, title, text, [[anchor, title, text], ...]], ...]}
 
 - text is plain: tags dropped, entities decoded; the blocks of a section (paragraphs, list
-  items, table rows) are separated by a newline, table cells by a space;
+  items) are separated by a newline. (Material's index keeps only p, lists, pre, code, sub and
+  sup of a page's HTML, so a table or a glossary arrives as one block of its words; other
+  block and cell tags are handled all the same, for any index that keeps them);
 - a section that only repeats its page's title and has no text is left out: Material makes one
   for a heading inside a block kept out of search, and it finds nothing its page does not.
 """

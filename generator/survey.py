@@ -94,8 +94,13 @@ class PageSurvey:
             import fcntl
 
             fcntl.fcntl(self._write_end, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
-        self._process = Background(_survey_received, read_end, self._write_end, fork=True)
-        os.close(read_end)  # the forked process reads; this one only writes
+        try:
+            self._process = Background(_survey_received, read_end, self._write_end, fork=True)
+        except OSError:  # no process to be had: the caller reads the built files instead
+            os.close(self._write_end)
+            raise
+        finally:
+            os.close(read_end)  # the forked process reads; this one only writes
         self._broken = False
         self._closed = False
 
@@ -103,6 +108,14 @@ class PageSurvey:
     def possible() -> bool:
         """Whether a second process can survey the pages (else: `survey_site` afterwards)."""
         return parallel.can_fork() and parallel.usable_cores() > 1
+
+    @classmethod
+    def started(cls) -> contextlib.AbstractContextManager[PageSurvey | None]:
+        """A running survey, or None where there can be none (then read the built files)."""
+        if cls.possible():
+            with contextlib.suppress(OSError):  # out of processes or file descriptors
+                return cls()
+        return contextlib.nullcontext()
 
     def __enter__(self) -> PageSurvey:
         return self

@@ -440,13 +440,26 @@ def test_search_by_keyboard_finds_other_forms_of_a_word_and_says_when_nothing_ma
     expect(link).to_be_focused()
     page.keyboard.press("ArrowUp")
     expect(box).to_be_focused()
+    # stop words and word endings: "does it hurt" finds what "hurt" finds, "feelings" "feeling"
+    for query, same_as in (("does it hurt", "hurt"), ("feelings", "feeling")):
+        counts = []
+        for text in (query, same_as):
+            box.fill(text)
+            expect(meta).to_have_text(re.compile(r"\d+ matching document"))
+            counts.append(meta.inner_text())
+        assert counts[0] == counts[1], (query, counts)
     box.fill("zzxqv")
     expect(meta).to_have_text("No matching documents")
     expect(page.locator(".md-search-result__item")).to_have_count(0)
-    # Escape closes search
+    # Escape closes search, from a result too, and the hidden results are out of reach
+    box.fill("nerve")
+    page.keyboard.press("ArrowDown")
+    expect(link).to_be_focused()
     page.keyboard.press("Escape")
     expect(page.locator("#__search")).not_to_be_checked()
     expect(box).not_to_be_focused()
+    assert page.evaluate("!document.querySelector('.md-search').contains(document.activeElement)")
+    expect(page.locator(".md-search__output")).to_have_js_property("inert", True)
     box.fill("radiofrequency ablation")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(re.escape(SEARCH_TARGET)))
@@ -470,6 +483,39 @@ def test_the_table_of_contents_marks_the_section_on_screen(guard_factory, http_b
     page.evaluate("window.scrollTo(0, 0)")
     expect(toc.locator(".md-nav__link--active")).to_have_count(0)
     guard.assert_clean()
+
+
+def test_the_hidden_back_to_top_button_takes_no_focus_and_shows_on_scrolling_up(
+        guard_factory, http_base):
+    guard = guard_factory(http_base)
+    page = guard.page()
+    page.goto(http_base + "faq.html")
+    settle(page)
+    top = page.locator(".md-top")
+    expect(top).to_have_attribute("tabindex", "-1")
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(200)
+    page.mouse.wheel(0, -400)
+    expect(top).to_be_visible()
+    expect(top).to_have_attribute("tabindex", "0")
+    top.click()
+    page.wait_for_function("window.scrollY === 0")
+    expect(top).to_have_attribute("tabindex", "-1")
+    guard.assert_clean()
+
+
+def test_with_site_storage_blocked_search_and_the_rest_still_work(guard_factory, http_base):
+    guard = guard_factory(http_base)
+    guard.context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException("
+        "'blocked', 'SecurityError'); }});")
+    errors: list[str] = []
+    page = guard.page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(http_base + "index.html")
+    settle(page)
+    open_search(page, SEARCH_WORD)  # search starts although the palette cannot read storage
+    assert any("blocked" in error for error in errors), errors  # the failure is still reported
 
 
 # --------------------------------------------------------------------------------------------
@@ -762,6 +808,10 @@ def test_a_glossary_word_shows_its_tooltip(guard_factory, http_base):
     expect(word).to_have_attribute("aria-describedby", "__glossary_tip")
     below = word.bounding_box()["y"] + word.bounding_box()["height"]
     assert 0 <= tooltip.bounding_box()["y"] - below <= 12, "the meaning shows just below the word"
+    box = tooltip.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)
+    page.wait_for_timeout(500)
+    expect(tooltip).to_be_visible()  # the pointer can move onto the meaning to read it
     page.mouse.move(5, 400)
     expect(tooltip).to_be_hidden()
     expect(word).to_have_attribute("title", meaning)  # put back for screen readers

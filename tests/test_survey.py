@@ -62,3 +62,18 @@ def test_without_its_process_the_survey_reads_the_site_instead(rendered, tmp_pat
     site = tmp_path / "site"
     found = surveyed_build(rendered, site, kill_survey=True)
     assert found == survey_site(site)
+
+
+def test_when_no_process_can_be_started_there_is_no_survey_and_no_leak(monkeypatch):
+    if not PageSurvey.possible():
+        pytest.skip("this process cannot fork usefully (one CPU, or other threads running)")
+
+    def no_fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    descriptors = len(os.listdir("/proc/self/fd")) if Path("/proc/self/fd").is_dir() else None
+    monkeypatch.setattr(os, "fork", no_fork)
+    with PageSurvey.started() as page_survey:
+        assert page_survey is None
+    if descriptors is not None:
+        assert len(os.listdir("/proc/self/fd")) == descriptors

@@ -141,10 +141,12 @@
     function wordAt(target) {
       return target.closest && target.closest(".md-content abbr[title], .md-content abbr[data-title]");
     }
-    document.addEventListener("mouseover", function (event) {
+    var closing = 0;
+    document.addEventListener("mouseover", function (event) {  // the pointer may cross to the tip
       var word = wordAt(event.target);
+      clearTimeout(closing);
       if (word) open(word);
-      else if (host && event.target !== tip) close();
+      else if (host && !tip.contains(event.target)) closing = setTimeout(close, 300);
     });
     document.addEventListener("click", function (event) {  // a tap on a phone
       var word = wordAt(event.target);
@@ -159,24 +161,24 @@
 
   // --- search -----------------------------------------------------------------------------
 
-  var WORD = /[\p{L}\p{N}]+/gu;
+  var WORD = /[\p{L}\p{M}\p{N}]+/gu;  // marks too: in many scripts they are the vowels
   var STOP_WORDS = new Set(("a an and are as at be by can do does for from has have how i if in is it " +
     "its me my no not of on or so than that the their them then there these they this to was we " +
     "what when where which who why will with you your").split(" "));
   var english = /^en\b/.test(document.documentElement.lang || "en");
 
-  function fold(word) {
-    return word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+  function fold(word) {  // lower case; accents off Latin letters only ("é" is "e")
+    return word.toLowerCase().normalize("NFD").replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+      .normalize("NFC");
   }
 
-  function stem(word) {  // light English stemming: plural and verb endings only
-    if (!english || word.length < 4) return word;
-    if (/ies$/.test(word) && word.length > 4) return word.slice(0, -3) + "y";
-    if (/sses$/.test(word)) return word.slice(0, -2);
-    if (/(ss|us|is)$/.test(word)) return word;
-    if (/s$/.test(word)) return word.slice(0, -1);
-    if (/ing$/.test(word) && word.length > 5) return word.slice(0, -3);
-    if (/ed$/.test(word) && word.length > 4) return word.slice(0, -2);
+  function stem(word) {  // light English stemming: a plural ending, then a verb ending
+    if (!english) return word;
+    if (word.length > 4 && /ies$/.test(word)) word = word.slice(0, -3) + "y";
+    else if (/sses$/.test(word)) word = word.slice(0, -2);
+    else if (word.length > 3 && /[^su]s$/.test(word) && !/is$/.test(word)) word = word.slice(0, -1);
+    if (word.length > 5 && /ing$/.test(word)) return word.slice(0, -3);
+    if (word.length > 4 && /ed$/.test(word)) return word.slice(0, -2);
     return word;
   }
 
@@ -184,10 +186,11 @@
     return (fold(text).match(WORD) || []).map(stem);
   }
 
-  function queryTerms(query) {
-    var all = terms(query);
-    var kept = all.filter(function (term) { return !(english && STOP_WORDS.has(term)); });
-    return Array.from(new Set(kept.length ? kept : all));
+  function queryTerms(query) {  // {words: as typed (folded), terms: their stems}
+    var all = fold(query).match(WORD) || [];
+    var kept = all.filter(function (word) { return !(english && STOP_WORDS.has(word)); });
+    var words = Array.from(new Set(kept.length ? kept : all));
+    return { words: words, terms: Array.from(new Set(words.map(stem))) };
   }
 
   function Index(data) {
@@ -215,8 +218,9 @@
 
   Index.prototype.search = function (query) {
     var self = this;
-    var wanted = queryTerms(query);
-    if (!wanted.length) return { terms: [], groups: [] };
+    var query = queryTerms(query);
+    var wanted = query.terms;
+    if (!wanted.length) return { words: [], terms: [], groups: [] };
     var scores = new Map();  // doc number -> {score, found: Set of terms}
     wanted.forEach(function (term) {
       var hits = new Map();
@@ -247,7 +251,7 @@
     });
     var sorted = Array.from(groups.values()).sort(function (a, b) { return b.score - a.score; });
     sorted.forEach(function (group) { group.sections.sort(function (a, b) { return b.score - a.score; }); });
-    return { terms: wanted, groups: sorted };
+    return { words: query.words, terms: wanted, groups: sorted };
   };
 
   function matches(word, wanted) {
@@ -268,16 +272,21 @@
     return out + escapeHtml(text.slice(last));
   }
 
+  function firstMatch(text, wanted) {  // where the first searched-for word starts, or -1
+    var word;
+    var pattern = new RegExp(WORD.source, "gu");
+    while ((word = pattern.exec(text))) {
+      if (matches(word[0], wanted)) return word.index;
+    }
+    return -1;
+  }
+
   function snippet(text, wanted) {  // the first block with a match (or the first), shortened
     var blocks = text.split("\n");
-    var found = blocks.find(function (block) {
-      return (block.match(WORD) || []).some(function (word) { return matches(word, wanted); });
-    });
+    var found = blocks.find(function (block) { return firstMatch(block, wanted) >= 0; });
     var block = found || blocks[0] || "";
     if (block.length > 220) {
-      var words = block.match(WORD) || [];
-      var first = words.find(function (word) { return matches(word, wanted); });
-      var at = first ? Math.max(block.indexOf(first) - 60, 0) : 0;
+      var at = Math.max(firstMatch(block, wanted) - 60, 0);
       var start = at ? block.indexOf(" ", at) + 1 : 0;
       var end = block.lastIndexOf(" ", start + 200);
       block = (start ? "\u2026 " : "") + block.slice(start, end > start ? end : start + 200) + " \u2026";
@@ -285,9 +294,10 @@
     return "<p>" + marked(block, wanted) + "</p>";
   }
 
-  function resultLink(doc, wanted, parent, showText) {
+  function resultLink(doc, found, parent, showText) {
+    var wanted = found.terms;
     var url = new URL(doc.location, base);
-    if (features.indexOf("search.highlight") >= 0) url.searchParams.set("h", wanted.join(" "));
+    if (features.indexOf("search.highlight") >= 0) url.searchParams.set("h", found.words.join(" "));
     var heading = parent ? "h1" : "h2";
     return '<a href="' + escapeHtml(url.href) + '" class="md-search-result__link">' +
       '<article class="md-search-result__article md-typeset">' +
@@ -297,17 +307,17 @@
       "</article></a>";
   }
 
-  function resultItem(group, wanted) {
+  function resultItem(group, found) {
     var shown = group.sections.slice(0, 2);
     var more = group.sections.slice(2);
-    var html = resultLink(group.page, wanted, true, !!group.self) +
-      shown.map(function (s) { return resultLink(s.doc, wanted, false, true); }).join("");
+    var html = resultLink(group.page, found, true, !!group.self) +
+      shown.map(function (s) { return resultLink(s.doc, found, false, true); }).join("");
     if (more.length) {
       html += '<details class="md-search-result__more"><summary><div>' +
         escapeHtml(more.length === 1 ? translate("search.result.more.one")
                                      : translate("search.result.more.other", more.length)) +
         "</div></summary>" +
-        more.map(function (s) { return resultLink(s.doc, wanted, false, true); }).join("") +
+        more.map(function (s) { return resultLink(s.doc, found, false, true); }).join("") +
         "</details>";
     }
     return '<li class="md-search-result__item">' + html + "</li>";
@@ -320,14 +330,23 @@
     var input = form.elements.namedItem("query");
     var meta = form.parentNode.querySelector(".md-search-result__meta");
     var list = form.parentNode.querySelector(".md-search-result__list");
+    var output = form.parentNode.querySelector(".md-search__output");
+    var dialog = form.closest(".md-search") || form;
     var index = null;
+    if (output) output.inert = true;  // results are out of reach while search is closed
     var loading = null;
 
     function load() {
       loading = loading || new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         script.src = new URL("search/search_index.js", base).href;
-        script.onload = function () { resolve(new Index(window.__patient_search_index)); };
+        script.onload = function () {
+          try {
+            resolve(new Index(window.__patient_search_index));
+          } catch (error) {  // not an index: as if it were missing
+            reject(error);
+          }
+        };
         script.onerror = reject;
         document.head.appendChild(script);
       });
@@ -347,18 +366,20 @@
       var count = found.groups.length;
       meta.textContent = count === 0 ? translate("search.result.none")
         : count === 1 ? translate("search.result.one") : translate("search.result.other", count);
-      list.innerHTML = found.groups.map(function (group) { return resultItem(group, found.terms); }).join("");
+      list.innerHTML = found.groups.map(function (group) { return resultItem(group, found); }).join("");
     }
 
     function open() {
       if (!toggle.checked) toggle.checked = true;
+      if (output) output.inert = false;
       if (document.activeElement !== input) input.focus();
       load();
     }
 
     function close() {
       toggle.checked = false;
-      if (document.activeElement === input) input.blur();
+      if (dialog.contains(document.activeElement)) document.activeElement.blur();
+      if (output) output.inert = true;
     }
 
     toggle.addEventListener("change", function () { if (toggle.checked) open(); else close(); });
@@ -405,7 +426,7 @@
     var words = new URL(location.href).searchParams.get("h");
     var article = document.querySelector(".md-content article");
     if (!words || !article || features.indexOf("search.highlight") < 0) return;
-    var wanted = queryTerms(words);
+    var wanted = queryTerms(words).terms;
     var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
         return node.parentNode.closest("script, style, mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
@@ -465,12 +486,18 @@
     var top = document.querySelector("[data-md-component=top]");
     if (top) {
       var last = scrollY;
+      var hide = function (hidden) {  // Material keeps the hidden button laid out: unfocusable
+        top.hidden = hidden;
+        top.tabIndex = hidden ? -1 : 0;
+        if (hidden && document.activeElement === top) top.blur();
+      };
+      hide(true);
       addEventListener("scroll", function () {
-        top.hidden = !(scrollY < last && scrollY > 400);  // shown while scrolling back up
+        hide(!(scrollY < last && scrollY > 400));  // shown while scrolling back up
         last = scrollY;
       }, { passive: true });
       top.addEventListener("click", function () {
-        top.hidden = true;
+        hide(true);
         scrollTo({ top: 0 });
       });
     }
@@ -488,10 +515,12 @@
     });
   }
 
-  setUpPalette();
-  setUpTooltips();
-  setUpSearch();
-  highlightSearchedWords();
-  setUpTableOfContents();
-  setUpNavigation();
+  [setUpPalette, setUpTooltips, setUpSearch, highlightSearchedWords, setUpTableOfContents,
+   setUpNavigation].forEach(function (setUp) {
+    try {
+      setUp();
+    } catch (error) {  // one part failing (say, storage blocked) leaves the others working
+      setTimeout(function () { throw error; });
+    }
+  });
 })();
