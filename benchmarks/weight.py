@@ -7,7 +7,7 @@ path inside it. Each site is served by a local `http.server` on 127.0.0.1; each
 page is opened in a fresh browser context (empty cache, so a first visit), every
 request that is not to 127.0.0.1 is blocked and recorded, and the body of every
 response that loaded is counted (uncompressed; gzip size alongside). Then search
-is opened (the "/" key) and a word typed; whatever that loads (the search index,
+is opened (a click in the header's search box) and a word typed; whatever that loads (the search index,
 if the page did not load it already) is added.
 
 Uses Debian's Chromium at /usr/bin/chromium; never downloads a browser.
@@ -108,7 +108,7 @@ def weigh(browser: Any, url: str) -> dict[str, Any]:
     at_load = len(responses)
     search_results = None
     try:
-        page.keyboard.press("/")
+        page.click("input.md-search__input")  # the header's search box, in both sites
         page.keyboard.type(SEARCH_WORD)
         page.wait_for_selector(".md-search-result__meta", timeout=15_000)
         page.wait_for_load_state("networkidle")

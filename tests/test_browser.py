@@ -414,8 +414,10 @@ def test_search_by_keyboard_finds_other_forms_of_a_word_and_says_when_nothing_ma
     settle(page)
     box = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
-    page.keyboard.press("/")
-    expect(box).to_be_focused()
+    page.keyboard.press("/")  # no one-key shortcut (WCAG 2.1.4)
+    expect(page.locator("#__search")).not_to_be_checked()
+    box.focus()  # as Tab reaches it
+    expect(page.locator("#__search")).to_be_checked()
     expect(meta).to_have_text("Type to start searching")
     # "injected" and "injections" both find pages that say "injection"
     for query in ("injected", "Injections"):

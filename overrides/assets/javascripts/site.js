@@ -397,14 +397,9 @@
 
     document.addEventListener("keydown", function (event) {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
-      var typing = /^(input|textarea|select)$/i.test(event.target.tagName) || event.target.isContentEditable;
-      if (!toggle.checked) {
-        if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
-          event.preventDefault();
-          open();
-        }
-        return;
-      }
+      // No one-key shortcut opens search (Material's "/", "s" and "f"): speech input and
+      // stray key presses would set it off, and WCAG 2.1.4 asks for a way to turn it off.
+      if (!toggle.checked) return;
       var links = Array.prototype.slice.call(list.querySelectorAll("a"))
         .filter(function (link) { return link.offsetParent !== null; });
       var at = links.indexOf(document.activeElement);
