@@ -512,8 +512,8 @@ def weight_section(report: Report, plan: Plan, work: Path) -> None:
                "MkDocs from the same rendered Markdown. The heaviest page of each type, opened in Chromium "
                "with an empty cache from a local `http.server`; every request that is not to "
                "127.0.0.1 is blocked and listed. Counted: the body of every response that loaded "
-               "(uncompressed; gzip -9 in brackets), then search opened with a click in its box and a word typed. "
-               "KB = 1,000 bytes.")
+               "(uncompressed; gzip -9 in brackets), then search opened with a click in its box "
+               "and a word typed. KB = 1,000 bytes.")
     report.out()
     report.out("| Page type | Page | Ours: total | HTML | CSS | JS | Fonts | Images | Search index "
                "| Stock: total | Stock HTML | Stock search index | Ours / stock | Verdict |")
