@@ -76,9 +76,8 @@ FEATURES: dict[str, str] = {
 
 ELEMENTS = frozenset({"kbd", "img", "picture", "blockquote", "hr", "figure", "figcaption", "iframe",
                       "video", "audio", "small", "code", "pre", "sub", "sup", "math"})
-"""Elements whose rules go when no page (and no search result) has one. Material's
-JavaScript creates none of them; search results show the index's own HTML, which is
-looked at too. (Not here: details, summary, del and mark, which search results use.)"""
+"""Elements whose rules go when no page has one. The site's script creates none of them: its
+search results are plain text in a, article, h1, h2, p, mark, details and summary."""
 
 ADMONITION_TYPES = frozenset({
     "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
@@ -111,7 +110,6 @@ class Usage:
     elements: frozenset[str]
     colors: frozenset[tuple[str, str]]
     has_code: bool
-    has_tags: bool
     has_version: bool
     inline_styles: str = ""  # style="..." attributes that read custom properties
 
@@ -125,8 +123,8 @@ class Usage:
 
     @functools.cached_property
     def unused_features(self) -> list[str]:
-        started_by_script = {"code blocks": self.has_code, "tags": self.has_tags,
-                             "versions": self.has_version, "selects": self.has_version}
+        started_by_script = {"code blocks": self.has_code, "versions": self.has_version,
+                             "selects": self.has_version}
         return [feature for feature, pattern in FEATURES.items()
                 if not started_by_script.get(feature, False)
                 and not any(re.fullmatch(pattern, name) for name in self.classes)]
@@ -148,18 +146,18 @@ class SiteUse:
     """Names of Material's stylesheets (trimmed or not) the pages link."""
 
 
-def site_use(pages: Iterable[str], search_index: str = "") -> SiteUse:
+def site_use(pages: Iterable[str]) -> SiteUse:
     """What the given pages (HTML text) use, and the scripts and stylesheets they link."""
     scripts: set[str] = set()
     stylesheets: set[str] = set()
-    usage = page_usage(noting_links(pages, scripts, stylesheets), search_index)
+    usage = page_usage(noting_links(pages, scripts, stylesheets))
     return SiteUse(usage, frozenset(scripts), frozenset(stylesheets))
 
 
-def page_usage(pages: Iterable[str], search_index: str = "") -> Usage:
+def page_usage(pages: Iterable[str]) -> Usage:
     """What the given pages (HTML text) use."""
     classes: set[str] = set()
-    elements: set[str] = set(ELEMENT_TAG.findall(search_index))
+    elements: set[str] = set()
     colors: set[tuple[str, str]] = set()
     inline_styles: list[str] = []
     has_code = has_version = False
@@ -172,9 +170,8 @@ def page_usage(pages: Iterable[str], search_index: str = "") -> Usage:
         config = CONFIG_SCRIPT.search(html)
         if config and '"version": null' not in config.group(1):
             has_version = has_version or bool(json.loads(config.group(1)).get("version"))
-    has_tags = any("tags" in doc for doc in json.loads(search_index)["docs"]) if search_index else False
-    return Usage(frozenset(classes), frozenset(elements), frozenset(colors), has_code, has_tags,
-                 has_version, "".join(inline_styles))
+    return Usage(frozenset(classes), frozenset(elements), frozenset(colors), has_code, has_version,
+                 "".join(inline_styles))
 
 
 # --- a small CSS reader: enough for minified stylesheets -------------------------------
@@ -401,9 +398,7 @@ def slim_site(site: Path, cache: Path | None = None, use: SiteUse | None = None)
     in memory)."""
     pages = sorted(site.rglob("*.html"))
     if use is None:
-        index_json = site / "search" / "search_index.json"  # Material's, if not made a script
-        index_text = index_json.read_text(encoding="utf-8") if index_json.is_file() else ""
-        use = site_use(_texts(pages), index_text)
+        use = site_use(_texts(pages))
     usage, linked = use.usage, use.stylesheets
     drop_unloaded_scripts(site, use.scripts)
 
@@ -521,12 +516,12 @@ def _slim_sheets(sheets: list[str], usage: Usage, used_elsewhere: str,
 def _fingerprint(usage: Usage) -> tuple[object, ...]:
     """What the trimming depends on, in an order that is the same on every run."""
     return (sorted(usage.classes), sorted(usage.elements), sorted(usage.colors), usage.has_code,
-            usage.has_tags, usage.has_version, usage.inline_styles)
+            usage.has_version, usage.inline_styles)
 
 
 def _replace_text(path: Path, text: str) -> None:
-    """Write a page in one step: a reader at the same time (the build's off-site scan) sees the
-    old page or the new one, never half of it."""
+    """Write a file in one step: a reader, or a build stopped half way, finds the old text or the
+    new, never half of it."""
     temporary = path.with_name(f".{path.name}.new")
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)

@@ -68,8 +68,7 @@ def _merged(first: Findings, second: Findings) -> Findings:
         return first
     a, b = first.use.usage, second.use.usage
     usage = Usage(a.classes | b.classes, a.elements | b.elements, a.colors | b.colors,
-                  a.has_code or b.has_code, a.has_tags or b.has_tags,
-                  a.has_version or b.has_version, a.inline_styles + b.inline_styles)
+                  a.has_code or b.has_code, a.has_version or b.has_version, a.inline_styles + b.inline_styles)
     use = SiteUse(usage, first.use.scripts | second.use.scripts,
                   first.use.stylesheets | second.use.stylesheets)
     return Findings(use, first.problems + second.problems, first.pages | second.pages)

@@ -24,8 +24,8 @@ data-md-color-accent="red"><input data-md-color-scheme="slate">
 <abbr title="x">y</abbr></div></body></html>"""
 
 
-def usage(*pages: str, index: str = ""):
-    return page_usage(list(pages or [PAGE]), index)
+def usage(*pages: str):
+    return page_usage(list(pages or [PAGE]))
 
 
 def test_rules_of_a_feature_no_page_uses_go_and_used_ones_stay():
