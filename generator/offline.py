@@ -12,9 +12,7 @@ does not depend on mkdocs.yml listing a plugin or hook.
 from __future__ import annotations
 
 import html as html_lib
-import os
 import re
-from pathlib import Path
 
 EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 FETCHING_ATTRIBUTES = {
@@ -75,8 +73,3 @@ def _attributes(text: str) -> dict[str, str]:
     return {m.group(1).lower(): html_lib.unescape(m.group(2) or m.group(3) or m.group(4) or "")
             for m in ATTRIBUTE.finditer(text)}
 
-
-def site_pages(site: Path) -> list[Path]:
-    """Every page of the site, in path order."""
-    return sorted(Path(folder, name) for folder, _, names in os.walk(site)
-                  for name in names if name.endswith(".html"))

@@ -396,7 +396,7 @@ def slim_site(site: Path, cache: Path | None = None, use: SiteUse | None = None)
     them); otherwise every page is read to find out. Pages that link a stylesheet by another
     name than its trimmed copy's are then read again and rewritten (rather than keep them all
     in memory)."""
-    pages = sorted(site.rglob("*.html"))
+    pages = built_pages(site)
     if use is None:
         use = site_use(_texts(pages))
     usage, linked = use.usage, use.stylesheets
@@ -439,6 +439,11 @@ def slim_site(site: Path, cache: Path | None = None, use: SiteUse | None = None)
     if cache:
         _keep_names(cache, {material: name for material, name in renamed.items() if material != name})
 
+
+
+def built_pages(site: Path) -> list[Path]:
+    """Every page of a built site, in path order."""
+    return sorted(site.rglob("*.html"))
 
 
 def noting_links(pages: Iterable[str], loaded: set[str], linked: set[str]) -> Iterator[str]:

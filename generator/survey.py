@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from . import parallel
-from .offline import page_problems, site_pages
+from .offline import page_problems
 from .parallel import Background
-from .slim import SiteUse, Usage, site_use
+from .slim import SiteUse, built_pages, site_use
 
 
 @dataclass(frozen=True)
@@ -55,23 +55,13 @@ def survey(pages: Iterable[tuple[str, str]]) -> Findings:
 
 
 def survey_site(site: Path, seen: Findings | None = None) -> Findings:
-    """The findings for the built site: `seen` (pages already looked at) and every other page."""
-    paths = [path for path in site_pages(site)
-             if seen is None or path.relative_to(site).as_posix() not in seen.pages]
-    found = survey((path.relative_to(site).as_posix(), path.read_text(encoding="utf-8"))
-                   for path in paths)
-    return found if seen is None else _merged(seen, found)
-
-
-def _merged(first: Findings, second: Findings) -> Findings:
-    if not second.pages:
-        return first
-    a, b = first.use.usage, second.use.usage
-    usage = Usage(a.classes | b.classes, a.elements | b.elements, a.colors | b.colors,
-                  a.has_code or b.has_code, a.has_version or b.has_version, a.inline_styles + b.inline_styles)
-    use = SiteUse(usage, first.use.scripts | second.use.scripts,
-                  first.use.stylesheets | second.use.stylesheets)
-    return Findings(use, first.problems + second.problems, first.pages | second.pages)
+    """The findings for the built site: `seen`, if it covers every page, or else read from the
+    built files (no survey, or a page that reached the site some other way)."""
+    pages = built_pages(site)
+    if seen is not None and {path.relative_to(site).as_posix() for path in pages} <= seen.pages:
+        return seen
+    return survey((path.relative_to(site).as_posix(), path.read_text(encoding="utf-8"))
+                  for path in pages)
 
 
 PIPE_SIZE = 1 << 20

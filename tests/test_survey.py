@@ -49,7 +49,7 @@ def surveyed_build(project: Path, site: Path, kill_survey: bool = False):
 
 def test_the_survey_sees_every_page_mkdocs_writes(rendered, tmp_path, monkeypatch):
     site = tmp_path / "site"
-    monkeypatch.setattr(survey, "site_pages", lambda site: [])  # nothing may be read afterwards
+    monkeypatch.setattr(survey, "built_pages", lambda site: [])  # nothing may be read afterwards
     found = surveyed_build(rendered, site)
     monkeypatch.undo()
     from_files = survey_site(site)
