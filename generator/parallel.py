@@ -44,6 +44,11 @@ def can_fork() -> bool:
             and threading.active_count() == 1)
 
 
+def second_core_free() -> bool:
+    """True when work can run in a forked process on another core at the same time as here."""
+    return can_fork() and usable_cores() > 1
+
+
 def usable_cores() -> int:
     """The CPUs this process may run on."""
     if hasattr(os, "sched_getaffinity"):
@@ -69,7 +74,7 @@ class Background(Generic[T]):
     def __init__(self, function: Callable[..., T], *args: Any, fork: bool | None = None):
         self._done: tuple[bool, Any] | None = None
         if fork is None:
-            fork = can_fork() and usable_cores() > 1
+            fork = second_core_free()
         if not fork:
             self._done = _outcome(function, *args)
             return

@@ -96,7 +96,7 @@ class PageSurvey:
     @staticmethod
     def possible() -> bool:
         """Whether a second process can survey the pages (else: `survey_site` afterwards)."""
-        return parallel.can_fork() and parallel.usable_cores() > 1
+        return parallel.second_core_free()
 
     @classmethod
     def started(cls) -> contextlib.AbstractContextManager[PageSurvey | None]:

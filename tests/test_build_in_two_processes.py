@@ -18,7 +18,7 @@ from tests.conftest import break_two_option_pages
 @pytest.fixture
 def needs_fork() -> None:
     """Skip, at run time, where this process cannot fork usefully (one CPU, or threads)."""
-    if not (parallel.can_fork() and parallel.usable_cores() > 1):
+    if not parallel.second_core_free():
         pytest.skip("this process cannot fork usefully (one CPU, or other threads running)")
 
 
