@@ -200,6 +200,13 @@ class Guard:
         page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         return page
 
+    def open(self, url: str) -> Page:
+        """A new page at `url`, once its deferred work has run (see `settle`)."""
+        page = self.page()
+        page.goto(url)
+        settle(page)
+        return page
+
     def outside(self) -> list[str]:
         return sorted({url for url in self.seen + self.blocked if not self._ok(url)})
 
@@ -339,9 +346,7 @@ def test_the_guard_notices_outside_requests_and_csp_violations(guard_factory, si
     with pytest.raises(Error, match="ERR_BLOCKED_BY_CLIENT"):  # a file outside the site folder
         page.goto(outside.as_uri())
     assert guard.outside() == [outside.as_uri()]
-    page = guard.page()
-    page.goto((site / "index.html").as_uri())
-    settle(page)
+    page = guard.open((site / "index.html").as_uri())
     page.evaluate("""() => { const s = document.createElement('script');
                              s.textContent = 'window.ran = 1'; document.body.append(s); }""")
     page.wait_for_timeout(100)
@@ -385,9 +390,7 @@ def test_every_page_type_served_asks_only_its_own_server_and_sets_no_cookie(
 def test_search_finds_the_option_and_opens_it(guard_factory, site, http_base, scheme):
     base = site.as_uri() + "/" if scheme == "file" else http_base
     guard = guard_factory(base)
-    page = guard.page()
-    page.goto(base + "faq.html")
-    settle(page)
+    page = guard.open(base + "faq.html")
     assert not any("search_index" in url for url in guard.seen)
     open_search(page, SEARCH_WORD)
     # the same script index, loaded when search opened, from file:// and over http alike
@@ -409,9 +412,7 @@ def test_search_finds_the_option_and_opens_it(guard_factory, site, http_base, sc
 def test_search_by_keyboard_finds_other_forms_of_a_word_and_says_when_nothing_matches(
         guard_factory, http_base):
     guard = guard_factory(http_base)
-    page = guard.page()
-    page.goto(http_base + "index.html")
-    settle(page)
+    page = guard.open(http_base + "index.html")
     box = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
     page.keyboard.press("/")  # no one-key shortcut (WCAG 2.1.4)
@@ -470,9 +471,7 @@ def test_search_by_keyboard_finds_other_forms_of_a_word_and_says_when_nothing_ma
 
 def test_the_table_of_contents_marks_the_section_on_screen(guard_factory, http_base):
     guard = guard_factory(http_base)
-    page = guard.page()
-    page.goto(http_base + SEARCH_TARGET)
-    settle(page)
+    page = guard.open(http_base + SEARCH_TARGET)
     toc = page.locator(".md-sidebar--secondary .md-nav--secondary")
     header = page.locator(".md-header")
     expect(toc.locator(".md-nav__link--active")).to_have_count(0)
@@ -490,9 +489,7 @@ def test_the_table_of_contents_marks_the_section_on_screen(guard_factory, http_b
 def test_the_hidden_back_to_top_button_takes_no_focus_and_shows_on_scrolling_up(
         guard_factory, http_base):
     guard = guard_factory(http_base)
-    page = guard.page()
-    page.goto(http_base + "faq.html")
-    settle(page)
+    page = guard.open(http_base + "faq.html")
     top = page.locator(".md-top")
     expect(top).to_have_attribute("tabindex", "-1")
     page.mouse.wheel(0, 3000)
@@ -546,9 +543,7 @@ def test_axe_finds_nothing_on_any_page_type(guard_factory, http_base, page_types
 def test_axe_finds_nothing_with_the_search_dialog_open(guard_factory, http_base, scheme):
     # Light comes from the system setting; dark from the reader pressing the palette toggle.
     guard = guard_factory(http_base, color_scheme="light")
-    page = guard.page()
-    page.goto(http_base + "index.html")
-    settle(page)
+    page = guard.open(http_base + "index.html")
     body = page.locator("body")
     if scheme == "dark":
         page.get_by_title("Switch to dark mode").click()
@@ -610,9 +605,7 @@ def test_keyboard_alone_answers_a_pathway_to_an_outcome(guard_factory, site, con
     assert len(route) >= 3
     base = site.as_uri() + "/"
     guard = guard_factory(base)
-    page = guard.page()
-    page.goto(f"{base}pathway/{pathway_id}/{pathway.start}.html")
-    settle(page)
+    page = guard.open(f"{base}pathway/{pathway_id}/{pathway.start}.html")
     walked, tabs = [pathway.start], []
     for number, (index, target) in enumerate(route):
         if number:
@@ -745,9 +738,7 @@ def test_nothing_overflows_a_phone_and_tap_targets_are_big_enough(guard_factory,
 def test_printed_pages_name_the_clinic_and_the_review(guard_factory, site, page_types, content, kind):
     base = site.as_uri() + "/"
     guard = guard_factory(base)
-    page = guard.page()
-    page.goto(base + page_types[kind])
-    settle(page)
+    page = guard.open(base + page_types[kind])
     expect(page.locator(".print-header")).to_be_hidden()
     page.emulate_media(media="print")
     header = page.locator(".print-header")
@@ -779,9 +770,7 @@ def brightness(rgb: list[float]) -> float:
 def test_colours_follow_the_system_setting_until_the_reader_picks_one(guard_factory, http_base):
     for scheme in ("light", "dark"):
         guard = guard_factory(http_base, color_scheme=scheme)
-        page = guard.page()
-        page.goto(http_base + "faq.html")
-        settle(page)
+        page = guard.open(http_base + "faq.html")
         colours = page.evaluate(COLOURS)
         if scheme == "dark":
             assert brightness(colours["background"]) < 60 < 150 < brightness(colours["text"]), colours
@@ -795,9 +784,7 @@ def test_colours_follow_the_system_setting_until_the_reader_picks_one(guard_fact
 
 def test_a_glossary_word_shows_its_tooltip(guard_factory, http_base):
     guard = guard_factory(http_base)
-    page = guard.page()
-    page.goto(http_base + SEARCH_TARGET)
-    settle(page)
+    page = guard.open(http_base + SEARCH_TARGET)
     word = page.locator("article abbr").first  # loses its title while shown
     meaning = word.get_attribute("title")
     assert meaning
@@ -819,9 +806,7 @@ def test_a_glossary_word_shows_its_tooltip(guard_factory, http_base):
     expect(word).to_have_attribute("title", meaning)  # put back for screen readers
 
     phone_guard = guard_factory(http_base, viewport=PHONE, touch=True)
-    phone = phone_guard.page()
-    phone.goto(http_base + SEARCH_TARGET)
-    settle(phone)
+    phone = phone_guard.open(http_base + SEARCH_TARGET)
     phone.locator("article abbr[title]").first.tap()
     expect(phone.get_by_role("tooltip")).to_have_text(meaning)
     phone.locator("article h1").tap()
