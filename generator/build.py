@@ -96,12 +96,9 @@ def _finish(project: Path, scratch: Path, findings: Findings) -> None:
 def _build_and_survey(project: Path, scratch: Path, survey: PageSurvey | None) -> Findings:
     """Build the site with MkDocs while `survey`, if any, looks at each page as it is written;
     what the pages use, and what in them would load from outside the site."""
-    names = trimmed_names(project / STYLESHEET_CACHE)
-    if survey is None:
-        run_mkdocs(project, scratch, trimmed_stylesheets=names)
-        return survey_site(scratch)
-    run_mkdocs(project, scratch, observers=[survey.observer()], trimmed_stylesheets=names)
-    return survey.findings(scratch)
+    run_mkdocs(project, scratch, observers=[survey.observer()] if survey else [],
+               trimmed_stylesheets=trimmed_names(project / STYLESHEET_CACHE))
+    return survey.findings(scratch) if survey else survey_site(scratch)
 
 
 def _render_for_build(project: Path) -> list[Problem]:

@@ -47,20 +47,16 @@ def plain_text(fragment: str) -> str:
 
 def compact_index(index: dict[str, Any]) -> dict[str, Any]:
     """Material's index ({config, docs}) as pages, each holding its sections."""
-    pages: list[list[Any]] = []
-    by_location: dict[str, list[Any]] = {}
+    pages: dict[str, list[Any]] = {}  # in the order of their first entry
     for doc in index["docs"]:
         location, _, anchor = doc["location"].partition("#")
         title, text = plain_text(doc["title"]), plain_text(doc["text"])
-        page = by_location.get(location)
-        if page is None:
-            page = by_location[location] = [location, title if not anchor else "", "", []]
-            pages.append(page)
+        page = pages.setdefault(location, [location, "", "", []])
         if not anchor:
             page[1:3] = [title, text]
         elif text or title != page[1]:
             page[3].append([anchor, title, text])
-    return {"lang": index.get("config", {}).get("lang", ["en"]), "pages": pages}
+    return {"lang": index.get("config", {}).get("lang", ["en"]), "pages": list(pages.values())}
 
 
 def write_search_script(site: Path) -> None:
