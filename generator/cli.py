@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from . import build as stages
+from .content.schema import SCHEMAS
 from .errors import BuildError, ContentError, Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -100,12 +101,13 @@ def check(project: Path, strict: bool) -> None:
 
     Fails when content has problems or a page reads above the grade budget
     set in content/site.yaml (reading_grade_budget)."""
-    from .grading import page_grades
-    from .validate import external_links, load_content
+    from .content.validate import external_links, load_content
+    from .quality.grading import grade_problems, page_grades
+    from .render.render import render_site
 
-    validated = load_content(project, share_reading=True)
+    validated = load_content(project)
     content = validated.content
-    grades = page_grades(content, project)
+    grades = page_grades(render_site(content, project).pages)
     budget = content.site.reading_grade_budget
     click.echo(f"Reading grade per page (Flesch-Kincaid, budget {budget}):")
     for grade in grades:
@@ -116,7 +118,7 @@ def check(project: Path, strict: bool) -> None:
         click.echo("External links in content (listed, never fetched):")
         for where, target in links:
             click.echo(f"  {where.path}:{where.line}: {target}")
-    problems = stages.grade_problems(grades, budget) + validated.warnings
+    problems = grade_problems(grades, budget) + validated.warnings
     if strict:
         problems = [Problem(p.path, p.line, p.message) for p in problems]
     if any(not p.warning for p in problems):
@@ -145,9 +147,7 @@ def serve(project: Path, host: str, port: int) -> None:
 
 
 @main.command()
-@click.argument("kind", required=False,
-                type=click.Choice(["site", "option", "faqs", "tips", "glossary", "sources",
-                                   "pathway", "comparisons"]))
+@click.argument("kind", required=False, type=click.Choice(SCHEMAS))
 @click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write one <kind>.schema.json per content file kind into this folder.")
 def schema(kind: str | None, output_dir: Path | None) -> None:
@@ -155,7 +155,7 @@ def schema(kind: str | None, output_dir: Path | None) -> None:
 
     Editors such as VS Code (with the YAML extension) use it for completion and
     checking: see the README."""
-    from .schemas import SCHEMAS, schema_of
+    from .content.schema import schema_of
 
     if output_dir:
         output_dir.mkdir(parents=True, exist_ok=True)
@@ -182,7 +182,7 @@ def new_option(option_id: str, project: Path) -> None:
 
     OPTION_ID becomes the page address (options/OPTION_ID.html): use lower-case
     letters, digits and hyphens, such as `nerve-ablation`."""
-    from .scaffold import new_option_file
+    from .content.scaffold import new_option_file
 
     try:
         path = new_option_file(project, option_id)

@@ -10,7 +10,6 @@ the preview recovers on the next good save.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from pathlib import Path
@@ -18,17 +17,21 @@ from typing import Any
 
 import click
 
-from .build import CONFIG_FILE, RENDERED_DIR, sync_tree
-from .content import Content
+from .build import RENDERED_DIR
+from .content.model import Content
+from .content.validate import CONTENT_DIR, load_content
 from .errors import ContentError, Problem
-from .render import DOCS_SUBDIR, GENERATED_CONFIG, OVERRIDES_DIR, TEMPLATES_DIR, render_site
-from .validate import CONTENT_DIR, load_content
+from .render.environment import TEMPLATE_OVERRIDES_DIR, TEMPLATES_DIR
+from .render.render import DOCS_SUBDIR, GENERATED_CONFIG, render_site, write_folder
+from .site.mkdocs import CONFIG_FILE
+
+PREVIEW_HOOK = Path(__file__).parent / "site" / "preview_hook.py"
+"""An MkDocs hook (mkdocs.yml's `hooks:`, set for the preview only) that loosens the
+Content-Security-Policy for MkDocs' live-reload script."""
 
 DEBOUNCE_SECONDS = 0.2
 CHANGES = {"modified", "created", "deleted", "moved", "closed"}
 """Watchdog event types that mean a file changed ("closed" is closed after writing)."""
-PREVIEW_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; img-src 'self' data:"
-"""MkDocs' live reload injects an inline script; the published policy would block it."""
 
 
 class Previewer:
@@ -51,7 +54,7 @@ class Previewer:
                     raise
                 content, problems = self.last_good, error.problems
             rendered = render_site(content, self.project, preview_problems=problems)
-            changed = sync_tree(rendered.files(), self.project / RENDERED_DIR)
+            changed = write_folder(rendered.files(), self.project / RENDERED_DIR)
             if GENERATED_CONFIG in changed:  # navigation or site settings changed:
                 _touch_all(self.project / RENDERED_DIR / DOCS_SUBDIR)  # rebuild every page
             return problems
@@ -80,7 +83,6 @@ def serve(project: Path, host: str, port: int) -> None:
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
-    os.environ.setdefault("SITE_CSP", PREVIEW_CSP)
     previewer = Previewer(project)
     previewer.refresh()
     pending = threading.Event()
@@ -94,7 +96,7 @@ def serve(project: Path, host: str, port: int) -> None:
                 pending.set()
 
     observer = Observer()
-    for folder in (project / CONTENT_DIR, project / OVERRIDES_DIR, TEMPLATES_DIR):
+    for folder in (project / CONTENT_DIR, project / TEMPLATE_OVERRIDES_DIR, TEMPLATES_DIR):
         if folder.is_dir():
             observer.schedule(OnChange(), str(folder), recursive=True)
     observer.daemon = True
@@ -107,7 +109,8 @@ def serve(project: Path, host: str, port: int) -> None:
         # show a broken link as a warning rather than stop.
         _show_mkdocs_messages()
         mkdocs_serve(config_file=str(project / CONFIG_FILE), dev_addr=f"{host}:{port}",
-                     livereload=True, build_type="dirty", strict=False)
+                     livereload=True, build_type="dirty", strict=False,
+                     hooks=[str(PREVIEW_HOOK)])
     finally:
         observer.stop()
 

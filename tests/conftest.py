@@ -50,7 +50,8 @@ def built_shipped_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def break_two_option_pages(project: Path) -> None:
     """An option template override that fails on 'another-one' and, later, on 'test-one'
     (pages of the minimal fixture, in that site order)."""
-    (project / "overrides" / "option.md.j2").write_text(
+    (project / "templates").mkdir(exist_ok=True)
+    (project / "templates" / "option.md.j2").write_text(
         "# {{ option.title }}\n"
         "{% if option_id == 'another-one' %}{{ first_missing }}{% endif %}\n"
         "{% if option_id == 'test-one' %}{{ second_missing }}{% endif %}\n")
@@ -63,7 +64,5 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests last: their session-wide server and browser keep threads running, and a
-    process with other threads never forks (see generator/parallel.py), which the tests of
-    work shared with forked processes need to see."""
+    """Browser tests last: they are the slowest, and the quick tests should fail first."""
     items.sort(key=lambda item: item.path.name == "test_browser.py")

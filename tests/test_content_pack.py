@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import reading_grades
-from generator.model import Evidence
-from generator.render import render_site
-from generator.validate import load_content
+from generator.content.model import Evidence
+from generator.content.validate import load_content
+from generator.quality.grading import page_grades
+from generator.render.render import render_site
 
 from .conftest import ROOT
 
@@ -98,7 +98,7 @@ def test_no_option_is_called_a_cure(content):
 
 
 def test_every_shipped_page_reads_at_grade_8_or_below(content):
-    grades = reading_grades(content, render_site(content, ROOT))
+    grades = page_grades(render_site(content, ROOT).pages)
     assert len(grades) > 40
     assert [(g.page, g.grade) for g in grades if g.grade > 8.0] == []
 

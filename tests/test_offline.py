@@ -1,6 +1,6 @@
 """The built-site scan that keeps pages from loading anything from outside the site."""
 
-from generator.offline import page_problems
+from generator.site.offline import page_problems
 
 
 def test_everything_a_browser_would_fetch_from_outside_is_found():

@@ -13,20 +13,13 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from generator.load import Document, read_yaml
-from generator.pathway import (
-    ComparisonAttribute,
-    Comparisons,
-    Pathway,
-    cell_text,
-    check_comparisons,
-    check_pathway,
-    parents,
-    pathway_svg,
-    walk_order,
-)
-from generator.readability import measure
-from generator.validate import describe
+from generator.content.comparisons import cell_text, check_comparisons
+from generator.content.load import Document, read_yaml
+from generator.content.model import ComparisonAttribute, Comparisons, Pathway
+from generator.content.pathway import check_pathway, parents, walk_order
+from generator.content.validate import describe
+from generator.quality.readability import measure
+from generator.render.flowchart import pathway_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden" / "pathway_small.svg"
@@ -408,11 +401,11 @@ def test_missing_value_is_a_warning_that_shows_not_known(tmp_path: Path) -> None
     del options["ct-scan"].invasiveness  # an optional field the option does not have
     assert _comparison_problems(tmp_path, COMPARISONS, options) == ([], [
         (8, "option 'spinal-cord-stimulation' has no 'recovery' value, so its cell in table "
-            "'first-table' shows 'Not known'"),
+            "'first-table' says it is not known"),
         (8, "option 'spinal-cord-stimulation' has no 'main_risks' value, so its cell in table "
-            "'first-table' shows 'Not known'"),
+            "'first-table' says it is not known"),
         (15, "option 'ct-scan' has no 'invasiveness' value, so its cell in table "
-             "'second-table' shows 'Not known'"),
+             "'second-table' says it is not known"),
     ])
 
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.validate import load_content
+from generator.content.validate import load_content
 
 
 class Links(HTMLParser):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.readability import measure, syllables, total_syllables
+from generator.quality.readability import measure, syllables, total_syllables
 
 COUNTS = [
     ("Rest for a day. Then walk a little!", 2, 8, 9, -0.8),

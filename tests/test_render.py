@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import locate, render_site
-from generator.validate import load_content
+from generator.content.validate import load_content
+from generator.render.environment import locate
+from generator.render.render import render_site
 
 from .conftest import FIXTURES
 
@@ -76,7 +77,8 @@ def test_overrides_folder_replaces_a_page_template(tmp_path):
     from .conftest import make_project
 
     project = make_project(tmp_path)
-    (project / "overrides" / "tips.md.j2").write_text(
+    (project / "templates").mkdir()
+    (project / "templates" / "tips.md.j2").write_text(
         '{% extends "page.md.j2" %}{% set page_title = "Our tips" %}'
         '{% set page_description = "x" %}{% set page_review = none %}'
         "{% block body %}Clinic tips.{% endblock %}")
@@ -93,7 +95,7 @@ def test_overrides_folder_replaces_a_page_template(tmp_path):
     ("https://example.org/a", "index.md", "https://example.org/a"),
 ])
 def test_site_links_are_relative_to_the_page(target, from_page, expected):
-    assert locate(target, from_page) == expected
+    assert locate(target, from_page, {"pathway": "pathway/index.md"}) == expected
 
 
 def test_link_titles_survive_relinking(tmp_path):

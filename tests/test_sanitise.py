@@ -22,9 +22,9 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.content.load import Document, read_yaml
+from generator.content.validate import load_content, text_values
 from generator.errors import ContentError
-from generator.load import Document, read_yaml
-from generator.validate import load_content, text_values
 
 from .conftest import make_project
 

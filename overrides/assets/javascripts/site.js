@@ -6,10 +6,10 @@
  * - the light/dark toggle: the colours follow the system until the reader picks one, and that
  *   choice is kept where Material keeps it (csp/palette.js applies it before the page shows);
  * - glossary words: a word's meaning shows on hover, and on tap;
- * - search: the index (search/search_index.js, from generator/search_index.py) is loaded as a
+ * - search: the index (search/search_index.js, from generator/render/search.py) is loaded as a
  *   script the first time search opens, so it costs nothing until then and works from file://.
  *   Every word typed must start a word of a result (with light English stemming: "injections"
- *   finds "injection"); titles count most. Results use Material's markup and stylesheet.
+ *   finds "injection"); titles and other names count most. Results use Material's markup and stylesheet.
  * - on the page a result opens, the words searched for are marked (?h=, search.highlight);
  * - the table of contents marks the section on screen, and the header casts a shadow once
  *   the page has scrolled;
@@ -194,11 +194,12 @@
   }
 
   function Index(data) {
-    // data.pages: [location, title, text, [[anchor, title, text], ...]]
+    // data.pages: [location, title, text, [[anchor, title, text], ...], [other name, ...]]
     var docs = this.docs = [];
     var words = this.words = new Map();  // stem -> Map(doc number -> weight)
     data.pages.forEach(function (page) {
-      var parent = { location: page[0], title: page[1], text: page[2], page: null };
+      var parent = { location: page[0], title: page[1], text: page[2], names: (page[4] || []).join(" "),
+                     page: null };
       parent.page = parent;
       docs.push(parent);
       page[3].forEach(function (section) {
@@ -207,7 +208,10 @@
     });
     docs.forEach(function (doc, number) {
       doc.number = number;
-      [[doc.title, doc === doc.page ? 30 : 10], [doc.text, 1]].forEach(function (field) {
+      // a title counts most, and more the fewer words it has: "Radiofrequency ablation"
+      // before "Ask about radiofrequency ablation"
+      var title = (doc === doc.page ? 60 : 20) / Math.max(2, terms(doc.title).length);
+      [[doc.title, title], [doc.names || "", 30], [doc.text, 1]].forEach(function (field) {
         terms(field[0]).forEach(function (term) {
           var postings = words.get(term) || words.set(term, new Map()).get(term);
           postings.set(number, (postings.get(number) || 0) + field[1]);

@@ -1,7 +1,7 @@
-"""Stage 2: turn parsed documents into the typed content model, collecting every problem.
+"""Read every content file, turn it into the typed model, and cross-check references.
 
-Problems from every file are gathered before anything is reported, so an
-editor sees all of them in one run. Nothing is written until content is valid.
+Problems from every file are gathered before anything is reported, so an editor sees all of
+them in one run. Nothing is written until content is valid.
 """
 
 from __future__ import annotations
@@ -15,41 +15,16 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import parallel, prose
+from ..errors import ContentError, Problem
+from ..render.pages import page_names
+from . import prose
 from .checks import did_you_mean, duplicates, unknown_ids
-from .content import Content
-from .errors import ContentError, Problem
+from .comparisons import check_comparisons
 from .load import Document, PathKey, read_yaml
-from .model import (
-    ID_RE,
-    FaqPage,
-    Glossary,
-    Option,
-    SiteSettings,
-    Sources,
-    TipsPage,
-)
-from .pathway import (
-    COMPARISONS_FILE,
-    PATHWAYS_DIR,
-    Comparisons,
-    Pathway,
-    check_comparisons,
-    check_pathway,
-)
+from .model import ID_RE, KINDS, Content, Kind
+from .pathway import check_pathway
 
 CONTENT_DIR = "content"
-OPTIONS_DIR = "options"
-FILES_PER_PROCESS = 200
-"""With `share_reading`, at least this many files per process: forking and sending the documents
-back costs about as much as reading a hundred files (on 2 cores, no faster at 100 files)."""
-SINGLE_FILES: dict[str, type[BaseModel]] = {
-    "site.yaml": SiteSettings,
-    "sources.yaml": Sources,
-    "faqs.yaml": FaqPage,
-    "tips.yaml": TipsPage,
-    "glossary.yaml": Glossary,
-}
 
 
 @dataclass
@@ -61,39 +36,29 @@ class Validated:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def load_content(project: Path, today: dt.date | None = None,
-                 share_reading: bool = False) -> Validated:
-    """Read, validate and cross-check all content under `project`. Raises ContentError.
-
-    With `share_reading`, processes forked from this one (one per core) share the reading of
-    many option files; `check` uses it, the preview server (which runs threads) does not."""
+def load_content(project: Path, today: dt.date | None = None) -> Validated:
+    """Read, validate and cross-check all content under `project`. Raises ContentError."""
     problems: list[Problem] = []
-    content_dir = project / CONTENT_DIR
-    if not content_dir.is_dir():
+    if not (project / CONTENT_DIR).is_dir():
         raise ContentError([Problem(CONTENT_DIR, 1, "folder not found; run this command in "
                                     "the project folder or pass --project")])
     documents: dict[str, Document] = {}
+    files: dict[tuple[str, str], str] = {}
     models: dict[str, Any] = {}
-    for name, model in SINGLE_FILES.items():
-        shown = f"{CONTENT_DIR}/{name}"
-        models[name] = _keep(shown, _read_model(project / shown, shown, model), documents,
-                             problems)
-    options = _load_folder(project, OPTIONS_DIR, Option, documents, problems, required=True,
-                           share_reading=share_reading)
-    pathways = _load_folder(project, PATHWAYS_DIR, Pathway, documents, problems, required=False)
-    comparisons = _load_optional(project, COMPARISONS_FILE, Comparisons, documents, problems)
-    if problems or any(m is None for m in models.values()):
+    for kind in KINDS:
+        models[kind.name] = _read_kind(project, kind, documents, files, problems)
+    if problems:
         raise ContentError(problems)
     content = Content(
-        site=models["site.yaml"], sources=models["sources.yaml"], faqs=models["faqs.yaml"],
-        tips=models["tips.yaml"], glossary=models["glossary.yaml"], options=options,
-        pathways=pathways, comparisons=comparisons,
+        site=models["site"], sources=models["sources"], faqs=models["faqs"],
+        tips=models["tips"], glossary=models["glossary"], options=models["option"],
+        pathways=models["pathway"], comparisons=models["comparisons"], files=files,
     )
     problems += list(cross_check(content, documents))
     warnings = list(stale_reviews(content, documents, today))
-    if comparisons:
+    if content.comparisons:
         errors, table_warnings = check_comparisons(
-            comparisons, documents[f"{CONTENT_DIR}/{COMPARISONS_FILE}"], options)
+            content.comparisons, documents[content.file_of("comparisons")], content.options)
         problems += errors
         warnings += table_warnings
     if problems:
@@ -101,81 +66,56 @@ def load_content(project: Path, today: dt.date | None = None,
     return Validated(content, documents, warnings)
 
 
-def _read(path: Path, shown: str, problems: list[Problem]) -> Document | None:
+def _read_kind(project: Path, kind: Kind, documents: dict[str, Document],
+               files: dict[tuple[str, str], str], problems: list[Problem]) -> Any:
+    """The model(s) of one kind: a dict by id for a folder kind, else one model or None."""
+    if not kind.folder:
+        shown = f"{CONTENT_DIR}/{kind.path}"
+        if not kind.required and not (project / shown).exists():
+            return None
+        files[(kind.name, "")] = shown
+        return _read_model(project / shown, shown, kind.model, documents, problems)
+    folder = project / CONTENT_DIR / kind.path
+    paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    if kind.required and not paths:
+        problems.append(Problem(f"{CONTENT_DIR}/{kind.path}", 1,
+                                f"no {kind.name} files found; add one with "
+                                f"'patient-site new {kind.name} <id>'"))
+    found: dict[str, Any] = {}
+    for path in paths:
+        shown = f"{CONTENT_DIR}/{kind.path}/{path.name}"
+        file_id = path.stem
+        if not ID_RE.match(file_id):
+            problems.append(Problem(shown, 1, f"file name '{file_id}' is not a valid id; rename "
+                                    f"it to '{suggest_id(file_id)}{path.suffix}'"))
+        elif (kind.name, file_id) in files:
+            problems.append(Problem(shown, 1, f"duplicate id '{file_id}' "
+                                    f"(also {files[(kind.name, file_id)]}); keep one file"))
+        else:
+            files[(kind.name, file_id)] = shown
+            value = _read_model(path, shown, kind.model, documents, problems)
+            if value is not None:
+                found[file_id] = value
+    return found
+
+
+def _read_model(path: Path, shown: str, model: type[BaseModel], documents: dict[str, Document],
+                problems: list[Problem]) -> Any:
+    """One content file as a model (None if it could not become one); keeps its document."""
     if not path.is_file():
         problems.append(Problem(shown, 1, "file not found; every site needs it "
                                 "(copy it from the default content)"))
         return None
     doc, found = read_yaml(path, shown)
     problems += found
-    if doc is not None and not isinstance(doc.data, dict):
+    if doc is None:
+        return None
+    documents[shown] = doc
+    if not isinstance(doc.data, dict):
         problems.append(Problem(shown, 1, "must be a set of 'key: value' lines, "
                                 f"not {_kind(doc.data)}"))
         return None
-    return doc
-
-
-def _load_folder(project: Path, folder_name: str, model: type[Any], documents: dict[str, Document],
-                 problems: list[Problem], required: bool,
-                 share_reading: bool = False) -> dict[str, Any]:
-    """Every `<id>.yaml` in a content folder, keyed by id (the file name); with `share_reading`,
-    forked processes share the reading of many files."""
-    folder = project / CONTENT_DIR / folder_name
-    seen: dict[str, str] = {}
-    files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")) if folder.is_dir() else []
-    if required and not files:
-        problems.append(Problem(f"{CONTENT_DIR}/{folder_name}", 1,
-                                "no option files found; add one with 'patient-site new option <id>'"))
-    to_read: list[tuple[Path, str]] = []
-    for path in files:
-        shown = f"{CONTENT_DIR}/{folder_name}/{path.name}"
-        file_id = path.stem
-        if not ID_RE.match(file_id):
-            problems.append(Problem(shown, 1, f"file name '{file_id}' is not a valid id; rename "
-                                    f"it to '{suggest_id(file_id)}{path.suffix}'"))
-            continue
-        if file_id in seen:
-            problems.append(Problem(shown, 1, f"duplicate id '{file_id}' "
-                                    f"(also {seen[file_id]}); keep one file"))
-            continue
-        seen[file_id] = shown
-        to_read.append((path, shown))
-    found: dict[str, Any] = {}
-    processes = parallel.process_count(len(to_read), FILES_PER_PROCESS) if share_reading else 1
-    parts = parallel.in_parts(lambda first, step: [
-        _read_model(path, shown, model) for path, shown in to_read[first::step]], processes)
-    read = parallel.interleaved(parts)
-    for (path, shown), outcome in zip(to_read, read, strict=True):
-        value = _keep(shown, outcome, documents, problems)
-        if value is not None:
-            found[path.stem] = value
-    return found
-
-
-def _read_model(path: Path, shown: str, model: type[Any]) -> tuple[Document | None, Any, list[Problem]]:
-    """One content file as a document and a model (None for either it could not become)."""
-    problems: list[Problem] = []
-    doc = _read(path, shown, problems)
-    return doc, None if doc is None else _to_model(doc, model, problems), problems
-
-
-def _keep(shown: str, outcome: tuple[Document | None, Any, list[Problem]],
-          documents: dict[str, Document], problems: list[Problem]) -> Any:
-    """Keep what `_read_model` found (the document, the problems); return the model."""
-    doc, value, file_problems = outcome
-    problems += file_problems
-    if doc is not None:
-        documents[shown] = doc
-    return value
-
-
-def _load_optional(project: Path, name: str, model: type[Any], documents: dict[str, Document],
-                   problems: list[Problem]) -> Any:
-    """A content file a site may leave out (None if it is absent)."""
-    shown = f"{CONTENT_DIR}/{name}"
-    if not (project / shown).exists():
-        return None
-    return _keep(shown, _read_model(project / shown, shown, model), documents, problems)
+    return _to_model(doc, model, problems)
 
 
 def suggest_id(name: str) -> str:
@@ -290,12 +230,12 @@ def cross_check(content: Content, documents: dict[str, Document]) -> Iterator[Pr
     source_ids = {s.id for s in content.sources.sources}
     term_ids = {t.id for t in content.glossary.terms}
     for option_id, option in content.options.items():
-        doc = documents[_file_path(documents, OPTIONS_DIR, option_id)]
+        doc = documents[content.file_of("option", option_id)]
         yield from unknown_ids(doc, ("related",), option.related, option_ids, "option")
         yield from unknown_ids(doc, ("sources",), option.sources, source_ids, "source")
         if option_id in option.related:
             yield Problem(doc.path, doc.line_of(("related",)), "an option cannot be related to itself")
-    faqs, tips = documents["content/faqs.yaml"], documents["content/tips.yaml"]
+    faqs, tips = documents[content.file_of("faqs")], documents[content.file_of("tips")]
     for i, faq in enumerate(content.faqs.questions):
         yield from unknown_ids(faqs, ("questions", i, "related"), faq.related, option_ids, "option")
     for i, tip in enumerate(content.tips.tips):
@@ -303,18 +243,20 @@ def cross_check(content: Content, documents: dict[str, Document]) -> Iterator[Pr
     yield from duplicates(faqs, ("questions",), [q.id for q in content.faqs.questions], "id",
                           "questions")
     yield from duplicates(tips, ("tips",), [t.id for t in content.tips.tips], "id", "tips")
-    glossary = documents["content/glossary.yaml"]
+    glossary = documents[content.file_of("glossary")]
     yield from duplicates(glossary, ("terms",), [t.id for t in content.glossary.terms], "id",
                           "terms")
     yield from duplicates(glossary, ("terms",), _all_term_names(content), "term", "terms")
-    yield from duplicates(documents["content/sources.yaml"], ("sources",),
-                          [s.id for s in content.sources.sources], "id", "sources")
-    yield from _source_addresses(content, documents["content/sources.yaml"])
+    sources = documents[content.file_of("sources")]
+    yield from duplicates(sources, ("sources",), [s.id for s in content.sources.sources], "id",
+                          "sources")
+    yield from _source_addresses(content, sources)
     for pathway_id, pathway in content.pathways.items():
-        yield from check_pathway(pathway, documents[_file_path(documents, PATHWAYS_DIR, pathway_id)],
+        yield from check_pathway(pathway, documents[content.file_of("pathway", pathway_id)],
                                  option_ids)
+    pages = set(page_names(content))
     for doc in documents.values():
-        yield from _prose_links(doc, option_ids, term_ids, content.site_pages())
+        yield from _prose_links(doc, option_ids, term_ids, pages)
 
 
 def _source_addresses(content: Content, doc: Document) -> Iterator[Problem]:
@@ -367,27 +309,21 @@ def stale_reviews(content: Content, documents: dict[str, Document],
                   today: dt.date | None = None) -> Iterator[Problem]:
     """A warning for each page whose next review date has passed."""
     today = today or dt.date.today()
-    pages = [("content/site.yaml", content.site.review), ("content/faqs.yaml", content.faqs.review),
-             ("content/tips.yaml", content.tips.review)]
-    pages += [(_file_path(documents, OPTIONS_DIR, oid), o.review) for oid, o in content.options.items()]
-    pages += [(_file_path(documents, PATHWAYS_DIR, pid), p.review) for pid, p in content.pathways.items()]
-    if content.comparisons:
-        pages.append((f"{CONTENT_DIR}/{COMPARISONS_FILE}", content.comparisons.review))
-    for path, review in pages:
-        if review.next_review_due < today:
-            doc = documents[path]
-            yield Problem(path, doc.line_of(("review", "next_review_due")),
+    for (kind, item_id), path in content.files.items():
+        review = getattr(_item(content, kind, item_id), "review", None)
+        if review and review.next_review_due < today:
+            yield Problem(path, documents[path].line_of(("review", "next_review_due")),
                           f"review was due on {review.next_review_due.isoformat()}; review the "
                           "page, then update 'last_reviewed' and 'next_review_due'", warning=True)
 
 
-def _file_path(documents: dict[str, Document], folder: str, file_id: str) -> str:
-    """The shown path of the file `<file_id>.yaml` (or `.yml`) in a content folder."""
-    for suffix in (".yaml", ".yml"):
-        path = f"{CONTENT_DIR}/{folder}/{file_id}{suffix}"
-        if path in documents:
-            return path
-    raise KeyError(file_id)
+def _item(content: Content, kind: str, item_id: str) -> Any:
+    """The model of one content file."""
+    if kind == "option":
+        return content.options[item_id]
+    if kind == "pathway":
+        return content.pathways[item_id]
+    return getattr(content, kind)
 
 
 def external_links(documents: dict[str, Document]) -> Iterator[tuple[Problem, str]]:

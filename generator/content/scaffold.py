@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from .model import ID_RE, Category, Evidence, Invasiveness
-from .validate import CONTENT_DIR, OPTIONS_DIR, suggest_id
+from .validate import CONTENT_DIR, suggest_id
 
 OPTION_TEMPLATE = """\
 # yaml-language-server: $schema=../../schemas/option.schema.json
@@ -52,7 +52,7 @@ def new_option_file(project: Path, option_id: str) -> Path:
     """Write a commented option file. Raises ValueError for a bad or existing id."""
     if not ID_RE.match(option_id):
         raise ValueError(f"'{option_id}' is not a valid id; try '{suggest_id(option_id)}'")
-    path = project / CONTENT_DIR / OPTIONS_DIR / f"{option_id}.yaml"
+    path = project / CONTENT_DIR / "options" / f"{option_id}.yaml"
     if path.exists():
         raise ValueError(f"{path} already exists; edit it instead")
     today = dt.date.today()

@@ -5,8 +5,7 @@ stylesheets, icons, preconnects, images, media, frames, objects, CSS `url()`
 and meta refresh) that point off-site, and for inline executable scripts,
 which the Content-Security-Policy would block. Plain links (`<a href>`) are
 fine: nothing is fetched unless the reader follows them. Runs as part of our
-build (`survey`: on each page as MkDocs writes it, or on the built files), so it
-does not depend on mkdocs.yml listing a plugin or hook.
+build, on the built files, so it does not depend on mkdocs.yml listing a plugin.
 """
 
 from __future__ import annotations

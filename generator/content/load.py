@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
+from ..errors import Problem
 
 MAX_FILE_BYTES = 1_000_000
 """Largest content file we read. Real content files are a few kilobytes."""

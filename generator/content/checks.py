@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
-from .errors import Problem
+from ..errors import Problem
 from .load import Document, PathKey
 
 

@@ -1,7 +1,7 @@
 """The typed content model: what each YAML file in `content/` may hold.
 
-Every field carries a docstring. Editors read them in the JSON Schema
-(`patient-site schema`), which their editor shows as hover help and completion.
+Every field carries a docstring. Pydantic reads them (`use_attribute_docstrings`) into the JSON
+Schema (`patient-site schema`), which editors' tools show as hover help and completion.
 Models are frozen: templates receive them read-only and never see raw dicts.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated
 
@@ -36,6 +37,7 @@ class Model(BaseModel):
         frozen=True,
         extra="forbid",
         str_strip_whitespace=True,
+        use_attribute_docstrings=True,
     )
 
 
@@ -295,3 +297,175 @@ class SiteSettings(Model):
     """Highest Flesch-Kincaid grade a page may have. `check` fails pages above it."""
     review: Review
     """Review dates for the home and about pages."""
+
+
+# --- pathways and comparison tables ---------------------------------------------------
+
+class Answer(Model):
+    """One answer to a step's question. Give exactly one of `next` and `outcome`."""
+
+    label: Plain
+    """The answer in a few words, such as "Yes, 70% or more"."""
+    next: Id | None = None
+    """Id of the step (question) this answer leads to. Leave out if it leads to an outcome."""
+    outcome: Id | None = None
+    """Id of the outcome this answer leads to. Leave out if it leads to another step."""
+
+
+class Step(Model):
+    """One question in a pathway."""
+
+    id: Id
+    """Stable id; also the anchor on the pathway page, like `#block-result`."""
+    question: Plain
+    """One plain question, such as "Did a medial branch block give you 70% or more relief?"."""
+    help: Prose | None = None
+    """Optional short text that helps a patient answer: what a word means, where to find out."""
+    answers: list[Answer] = Field(min_length=2)
+    """The possible answers, in the order shown. At least two."""
+
+
+class Outcome(Model):
+    """Where a route through a pathway ends: options to talk over with a doctor."""
+
+    id: Id
+    """Stable id; also the anchor on the pathway page."""
+    title: Plain
+    """What this outcome suggests, in a few words, such as "Ask about radiofrequency ablation"."""
+    explanation: Prose
+    """Why these options may fit, and what to keep in mind. Never promise a result."""
+    options: list[Id] = Field(min_length=1)
+    """Ids of the options to talk over, most relevant first, such as `radiofrequency-ablation`."""
+
+
+class Pathway(Model):
+    """A decision pathway: `content/pathways/<id>.yaml`. The id is the file name."""
+
+    title: Plain
+    """Page title, such as "After epidural injections that did not help"."""
+    summary: Plain = Field(max_length=300)
+    """One or two plain sentences. Shown in lists and used as the page description."""
+    intro: Prose
+    """Text at the top of the page: who the pathway is for and how to use it."""
+    start: Id
+    """Id of the first step (question)."""
+    steps: list[Step] = Field(min_length=1)
+    """The questions. Order here is the order they are listed on the page."""
+    outcomes: list[Outcome] = Field(min_length=1)
+    """Where the answers lead. Every outcome must be reachable from `start`."""
+    review: Review
+    """Review dates for this page."""
+
+
+class ComparisonAttribute(StrEnum):
+    """An option field a comparison table may show as a column."""
+
+    invasiveness = "invasiveness"
+    recovery = "recovery"
+    relief_duration = "relief_duration"
+    main_risks = "main_risks"
+    evidence = "evidence"
+    trial_or_test_first = "trial_or_test_first"
+
+
+class Comparison(Model):
+    """One comparison table: some options side by side."""
+
+    id: Id
+    """Stable id; also the anchor on the compare page, like `compare.html#surgery`."""
+    title: Plain
+    """Table heading, such as "Types of surgery"."""
+    intro: Prose
+    """A sentence or two above the table: what is compared and what to keep in mind."""
+    options: list[Id] = Field(min_length=2)
+    """Ids of the options to compare, in the order shown. At least two."""
+    attributes: list[ComparisonAttribute] = Field(min_length=1)
+    """Option fields to show, in order: invasiveness, recovery, relief_duration,
+    main_risks, evidence, trial_or_test_first."""
+
+
+class Comparisons(Model):
+    """`content/comparisons.yaml`: tables that compare options side by side."""
+
+    intro: Prose
+    """A sentence or two at the top of the compare page."""
+    tables: list[Comparison] = Field(min_length=1)
+    """The tables, in the order shown."""
+    review: Review
+    """Review dates for this page."""
+
+
+# --- graph helpers -----------------------------------------------------------------------
+
+
+# --- the whole site ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of content file: where it lives under `content/` and the model it holds."""
+
+    name: str
+    """Its name in messages and schemas, such as `option`."""
+    path: str
+    """A file (`site.yaml`) or, for one file per item, a folder (`options`)."""
+    model: type[Model]
+    folder: bool = False
+    required: bool = True
+
+
+KINDS = (
+    Kind("site", "site.yaml", SiteSettings),
+    Kind("sources", "sources.yaml", Sources),
+    Kind("faqs", "faqs.yaml", FaqPage),
+    Kind("tips", "tips.yaml", TipsPage),
+    Kind("glossary", "glossary.yaml", Glossary),
+    Kind("option", "options", Option, folder=True),
+    Kind("pathway", "pathways", Pathway, folder=True, required=False),
+    Kind("comparisons", "comparisons.yaml", Comparisons, required=False),
+)
+"""Every kind of content file, in reading order: the one list validation, schemas and the
+command line use."""
+
+
+@dataclass(frozen=True)
+class Content:
+    """Every content file, as typed models: what templates receive. Pathways and comparisons
+    are optional."""
+
+    site: SiteSettings
+    options: dict[str, Option]
+    faqs: FaqPage
+    tips: TipsPage
+    glossary: Glossary
+    sources: Sources
+    pathways: dict[str, Pathway] = field(default_factory=dict)
+    comparisons: Comparisons | None = None
+    files: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
+    """The content file of each item, by (kind name, id); id '' for a single-file kind."""
+
+    def options_in(self, category: Category) -> list[tuple[str, Option]]:
+        """Options of one category in navigation order."""
+        found = [(oid, o) for oid, o in self.options.items() if o.category == category]
+        return sorted(found, key=lambda item: (item[1].order, item[1].title.lower()))
+
+    def categories(self) -> list[Category]:
+        """Categories that have at least one option, in navigation order."""
+        return [c for c in Category if self.options_in(c)]
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources.sources if s.id == source_id)
+
+    def outcomes_naming(self, option_id: str) -> list[tuple[str, Pathway, Outcome]]:
+        """(pathway id, pathway, outcome) for every pathway outcome that names an option."""
+        return [(pid, p, o) for pid, p in self.pathways.items() for o in p.outcomes
+                if option_id in o.options]
+
+    def tables_with(self, option_id: str) -> list[Comparison]:
+        """Comparison tables that include an option."""
+        tables = self.comparisons.tables if self.comparisons else []
+        return [t for t in tables if option_id in t.options]
+
+    def file_of(self, kind: str, item_id: str = "") -> str:
+        """The content file (`content/options/rfa.yaml`) an item comes from."""
+        return self.files[(kind, item_id)]

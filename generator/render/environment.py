@@ -1,0 +1,219 @@
+"""The Jinja environment pages are rendered with: template folders, filters and globals.
+
+Templates are looked up in the project's `templates/` folder first, then in this package's
+`templates/`, so a clinic replaces any page template by adding a file of the same name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from babel.dates import format_date
+from markupsafe import Markup, escape
+
+from ..content import prose
+from ..content.comparisons import cell_text
+from ..content.model import ComparisonAttribute, Content, FaqPage, Option, Pathway, Review
+from ..errors import Problem
+from .flowchart import pathway_svg
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+LOCALES_DIR = Path(__file__).parent / "locales"
+TEMPLATE_OVERRIDES_DIR = "templates"
+"""The project folder whose page templates replace ours, file by file."""
+
+GLANCE_ATTRIBUTES = ("invasiveness", "recovery", "relief_duration", "main_risks", "evidence",
+                     "trial_or_test_first")
+"""Structured option fields shown in each option's "At a glance" table, in order."""
+
+class Strings:
+    """User-facing labels for one language, read from `generator/locales/<lang>.yaml`."""
+
+    def __init__(self, language: str):
+        text = (LOCALES_DIR / f"{language}.yaml").read_text("utf-8")
+        self._strings: dict[str, str] = yaml.safe_load(text)
+
+    def __getattr__(self, key: str) -> str:
+        try:
+            return self._strings[key]
+        except KeyError:
+            raise AttributeError(f"no label '{key}' in the locale file") from None
+
+    def get(self, key: str) -> str:
+        return self.__getattr__(key)
+
+
+
+def make_environment(project: Path) -> jinja2.Environment:
+    """Jinja environment: clinic overrides first, autoescaping on, undefined names fail."""
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader(project / TEMPLATE_OVERRIDES_DIR),
+        jinja2.FileSystemLoader(TEMPLATES_DIR),
+    ])
+    env = jinja2.Environment(
+        loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    env.filters["prose"] = prose_filter
+    env.filters["cell"] = cell_filter
+    env.filters["link"] = link_filter
+    env.filters["fill"] = fill_filter
+    env.filters["date"] = date_filter
+    env.filters["plain"] = plain_filter
+    env.filters["attribute_text"] = attribute_text
+    env.globals["web_page"] = web_page
+    env.globals["faq_page"] = faq_page
+    env.globals["glance_attributes"] = GLANCE_ATTRIBUTES
+    env.globals["flowchart"] = flowchart
+    env.globals["option_label"] = option_label
+    return env
+
+
+def locate(target: str, from_page: str, pages: dict[str, str]) -> str:
+    """Relative Markdown link for an `option:`, `term:`, `page:` or `path:` target, seen from a
+    page; `pages` maps page names to their paths (`pages.page_names`)."""
+    scheme, _, ref = target.partition(":")
+    if scheme == "option":
+        path = f"options/{ref}.md"
+    elif scheme == "term":
+        path = f"glossary.md#{ref}"
+    elif scheme == "page":
+        path = pages[ref]
+    elif scheme == "path":  # a page path inside the rendered folder, used by templates
+        path = ref
+    else:
+        return target
+    path, _, anchor = path.partition("#")
+    relative = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    return f"{relative}#{anchor}" if anchor else relative
+
+
+@jinja2.pass_context
+def prose_filter(context: Any, text: str) -> Markup:
+    """Validated content Markdown, with site links made relative to the current page."""
+    page = context["page_path"]
+
+    def relink(match: re.Match[str]) -> str:
+        start, end = match.span("target")
+        whole, offset = match.group(0), match.start()
+        target = locate(match.group("target"), page, context["page_paths"])
+        return whole[: start - offset] + target + whole[end - offset:]
+
+    return Markup(prose.LINK_RE.sub(relink, text.strip()))
+
+
+@jinja2.pass_context
+def link_filter(context: Any, target: str) -> str:
+    """Relative link to `option:<id>`, `term:<id>` or `page:<name>` from the current page."""
+    return locate(target, context["page_path"], context["page_paths"])
+
+
+def attribute_text(text: str) -> str:
+    """Text the theme prints inside HTML attributes (page titles, descriptions, the site name)
+    without escaping: straight double quotes become curly ones so they cannot end the attribute."""
+    return re.sub(r'(^|[\s(\[{])"', "\\1\u201c", text).replace('"', "\u201d")
+
+
+def cell_filter(text: str) -> Markup:
+    """Plain text safe inside a Markdown table cell."""
+    return Markup(str(escape(text)).replace("|", "\\|"))
+
+
+def fill_filter(text: str, values: dict[str, str]) -> str:
+    """Replace {phone}-style placeholders with clinic details."""
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
+def plain_filter(text: str) -> str:
+    """Content Markdown as plain text (for descriptions and structured data)."""
+    text = prose.LINK_RE.sub(lambda m: m.group("text"), text)
+    return " ".join(re.sub(r"[*_`]", "", text).split())
+
+
+@jinja2.pass_context
+def faq_page(context: Any, faqs: FaqPage) -> dict[str, Any]:
+    """schema.org data for the questions page: a medical web page that is also an FAQ page."""
+    return {"@context": "https://schema.org", "@type": ["MedicalWebPage", "FAQPage"],
+            "name": context["t"].nav_faq, "description": plain_filter(faqs.intro),
+            "inLanguage": context["site"].language,
+            "lastReviewed": faqs.review.last_reviewed.isoformat(), "mainEntity": [
+        {"@type": "Question", "name": q.question,
+         "acceptedAnswer": {"@type": "Answer", "text": plain_filter(q.answer)}}
+        for q in faqs.questions]}
+
+
+@jinja2.pass_context
+def date_filter(context: Any, day: dt.date) -> str:
+    """A date written out in the site's language, such as "November 21, 2026"."""
+    return format_date(day, format="long", locale=context["site"].language)
+
+
+@jinja2.pass_context
+def web_page(context: Any, title: str, description: str, review: Review | None) -> dict[str, Any]:
+    """schema.org MedicalWebPage data for a page."""
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "MedicalWebPage",
+                            "name": title, "description": description,
+                            "inLanguage": context["site"].language}
+    if review:
+        data["lastReviewed"] = review.last_reviewed.isoformat()
+    return data
+
+
+def template_problem(error: jinja2.TemplateError) -> Problem:
+    """Where a template went wrong, as a Problem: file and line inside the template."""
+    filename = getattr(error, "filename", None)
+    line = getattr(error, "lineno", None)
+    if not filename:
+        frames = [f for f in traceback.extract_tb(error.__traceback__)
+                  if f.filename.endswith((".j2", ".html"))]
+        if frames:
+            filename, line = frames[-1].filename, frames[-1].lineno
+    shown = _shown_path(filename or "template")
+    return Problem(shown, line or 1, f"template error: {error.message or error}")
+
+
+def _shown_path(filename: str) -> str:
+    path = Path(filename).resolve()
+    for base in (Path.cwd(), TEMPLATES_DIR.parent.parent):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return filename
+
+
+
+@jinja2.pass_context
+def flowchart(context: Any, pathway: Pathway, pathway_id: str) -> Markup:
+    """A pathway's flowchart as inline SVG."""
+    content: Content = context["content"]
+    titles = {oid: o.title for oid, o in content.options.items()}
+    return Markup(pathway_svg(pathway, titles, dom_id=f"pathway-{pathway_id}"))
+
+
+def contact_values(content: Content) -> dict[str, str]:
+    contact = content.site.contact
+    return {"phone": contact.phone, "urgent_phone": contact.urgent_phone,
+            "emergency_number": contact.emergency_number, "clinic_name": contact.clinic_name}
+
+
+
+@jinja2.pass_context
+def option_label(context: Any, option: Option, attribute: str) -> str:
+    """Text shown for one structured attribute of an option (tables and at-a-glance)."""
+    strings = context["t"]
+    text = cell_text(option, ComparisonAttribute(attribute))
+    if text is None:
+        return strings.not_known
+    if attribute in ("invasiveness", "evidence"):
+        return strings.get(f"{attribute}_{text}")
+    return text
+
+

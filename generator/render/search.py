@@ -1,0 +1,126 @@
+"""The search index, made from the rendered pages and the content model while rendering.
+
+It is written into the rendered folder as `search/search_index.js`, a script that the site's
+own search (overrides/assets/javascripts/site.js) loads the first time a reader opens search:
+a page opened from a USB stick (file://) may run a script beside it, but not fetch a file.
+Because it is a plain file of the rendered folder, search works under any builder.
+
+    var __patient_search_index = {"lang": "en", "pages": [
+      [location, title, text, [[anchor, title, text], ...], [name, ...]], ...]}
+
+- text is plain: Markdown marks, HTML tags and tooltip definitions dropped; blocks
+  (paragraphs, list items, table rows) are separated by a newline;
+- sections are the page's `##` and `###` headings; anchors are the ids the Markdown `toc`
+  extension gives them;
+- names are the other names of what the page is about (an option's "also called"), which
+  search ranks with the title;
+- whatever a template marks `data-search-exclude` (urgent help, disclaimer, review dates) is
+  left out: it is on every page and would match every search.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from markdown.extensions.toc import slugify, unique
+
+from ..content.model import Content
+
+if TYPE_CHECKING:
+    from .render import Page
+
+SEARCH_INDEX = "search/search_index.js"
+SCRIPT_VARIABLE = "__patient_search_index"
+
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*#*\s*$")
+HTML_HEADING = re.compile(r"^<h([23])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>\s*$")
+OPEN_TAG = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*>")
+SKIPPED_LINE = re.compile(r"^\s*(\*\[[^\]]*\]:|\{:|\|?\s*:?-{3,}|!!!|\?\?\?)")
+LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+ATTRIBUTE_LIST = re.compile(r"\{[:.#][^}]*\}|\{ *\.[^}]*\}")
+TAG = re.compile(r"<[^>]+>")
+MARKS = re.compile(r"(\*\*|__|\*|`)")
+ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
+
+
+def search_index(content: Content, pages: list[Page]) -> bytes:
+    """The index of every page, as the script `site.js` loads."""
+    names = {f"options/{oid}.md": list(option.also_called)
+             for oid, option in content.options.items()}
+    entries = [_page_entry(page, names.get(page.path, [])) for page in pages]
+    data = json.dumps({"lang": content.site.language, "pages": entries}, ensure_ascii=False,
+                      separators=(",", ":"))
+    return f"var {SCRIPT_VARIABLE} = {data};\n".encode()
+
+
+def _page_entry(page: Page, names: list[str]) -> list[Any]:
+    """[location, title, text, sections, names] for one page."""
+    location = page.path.removesuffix(".md") + ".html"
+    text: list[str] = []
+    sections: list[list[Any]] = []
+    ids: set[str] = set()
+    follows = False  # whether the line continues the block (paragraph) above it
+    for line in _searchable_lines(page.markdown):
+        if not line.strip():
+            follows = False
+            continue
+        heading = HEADING.match(line)
+        html_heading = HTML_HEADING.match(line)
+        if heading and len(heading.group(1)) == 1:
+            continue  # the page title
+        if heading or html_heading:
+            if heading:
+                title = plain(heading.group(2))
+                anchor = unique(slugify(title, "-"), ids)
+            else:
+                assert html_heading is not None
+                title, anchor = plain(html_heading.group(3)), html_heading.group(2)
+                ids.add(anchor)
+            sections.append([anchor, title, []])
+            follows = False
+            continue
+        words = plain(ITEM.sub("", line.replace("|", " ")))
+        blocks = sections[-1][2] if sections else text
+        if words and follows and blocks and not ITEM.match(line) and "|" not in line:
+            blocks[-1] += " " + words
+        elif words:
+            blocks.append(words)
+        follows = bool(words)
+    entry_sections = [[a, t, "\n".join(lines)] for a, t, lines in sections
+                      if lines or t != page.title]
+    return [location, page.title, "\n".join(text), entry_sections, names]
+
+
+def _searchable_lines(markdown: str) -> list[str]:
+    """The page's lines, less front matter, tooltip definitions, layout-only lines and every
+    HTML element marked `data-search-exclude` (with all it holds)."""
+    lines: list[str] = []
+    skipping: str | None = None
+    depth = 0
+    for line in FRONT_MATTER.sub("", markdown).splitlines():
+        if skipping:
+            depth += len(re.findall(rf"<{skipping}\b", line)) - line.count(f"</{skipping}>")
+            if depth <= 0:
+                skipping = None
+            continue
+        opening = OPEN_TAG.match(line.strip())
+        if opening and "data-search-exclude" in opening.group(0):
+            tag = opening.group(1)
+            depth = len(re.findall(rf"<{tag}\b", line)) - line.count(f"</{tag}>")
+            skipping = tag if depth > 0 else None
+            continue
+        if not SKIPPED_LINE.match(line):
+            lines.append(line)
+    return lines
+
+
+def plain(text: str) -> str:
+    """Markdown or HTML text as plain words."""
+    text = LINK.sub(r"\1", text)
+    text = TAG.sub(" ", ATTRIBUTE_LIST.sub("", text))
+    text = MARKS.sub("", html.unescape(text))
+    return " ".join(text.split())

@@ -1,0 +1,57 @@
+"""The last look at a built site: refuse pages that load from outside it, drop unused files.
+
+Every page is read once. A page that would load anything from outside the site fails the
+build (`offline.page_problems`). Material copies its whole bundle into every site; this site
+loads one script of its own instead (overrides/assets/javascripts/site.js), and its own search
+index instead of Material's, so what no built page loads is deleted: a clinic copies only what
+is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import BuildError
+from .offline import page_problems
+
+SCRIPT_SOURCE = re.compile(r"""<script\b[^>]*?\ssrc=["']?([^"'\s>]+)""")
+MATERIAL_SEARCH_INDEX = "search/search_index.json"
+"""Material's search plugin writes it for its own search worker, which the site does not load."""
+
+
+def finish_site(site: Path) -> None:
+    """Check every page of a built site, then delete the files none of them loads."""
+    problems: list[str] = []
+    loaded: set[str] = set()
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8", errors="replace")
+        problems += [f"{path.relative_to(site).as_posix()}: {problem}"
+                     for problem in page_problems(html)]
+        loaded |= loaded_scripts([html])
+    if problems:
+        raise BuildError("pages would load files from outside the site, which fails "
+                         "offline and leaks visits:\n" + "\n".join(problems))
+    drop_unloaded_files(site, loaded)
+
+
+def loaded_scripts(pages: Iterable[str]) -> set[str]:
+    """The file names of the scripts the pages load."""
+    return {src.rsplit("/", 1)[-1].split("?")[0] for html in pages
+            for src in SCRIPT_SOURCE.findall(html)}
+
+
+def drop_unloaded_files(site: Path, loaded: set[str]) -> None:
+    """Delete each theme script whose file name no page loads (with its source map), the folders
+    left empty, and Material's search index."""
+    (site / MATERIAL_SEARCH_INDEX).unlink(missing_ok=True)
+    scripts = site / "assets" / "javascripts"
+    if not scripts.is_dir():
+        return
+    for path in sorted(scripts.rglob("*"), reverse=True):  # a folder's files before the folder
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif path.name.endswith((".js", ".js.map")) and path.name.removesuffix(".map") not in loaded:
+            path.unlink()
