@@ -1,4 +1,4 @@
-/* Verbatim copy of Material for MkDocs 9.8.1 partials/javascripts/base.html
+/* Verbatim copy of Material for MkDocs 9.8.2 partials/javascripts/base.html
  * (MIT, (c) Martin Donath), moved out of an inline <script> so the site's
  * Content-Security-Policy needs no 'unsafe-inline'.
  * Only change: the scope URL comes from the tag's data-md-scope attribute. */

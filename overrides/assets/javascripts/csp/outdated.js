@@ -1,4 +1,4 @@
-/* Verbatim copy of Material for MkDocs 9.8.1 partials/javascripts/outdated.html
+/* Verbatim copy of Material for MkDocs 9.8.2 partials/javascripts/outdated.html
  * (MIT, (c) Martin Donath), moved out of an inline <script> so the site's
  * Content-Security-Policy needs no 'unsafe-inline'.
  * Only change: base URL from the tag's data-md-base attribute (resolved
