@@ -317,10 +317,10 @@ class _Writer:
             "disclaimer": "This site gives general facts only. It does not replace advice from "
                           "your own doctor.\n",
             "urgent_help": {"title": "When to get help right away", "levels": [
-                {"id": "emergency", "heading": "Get help now",
+                {"id": "emergency", "urgency": "emergency", "heading": "Get help now",
                  "symptoms": ["New loss of control of your bladder", "Weak legs that get worse fast"],
                  "action": "Call {emergency_number} now.\n"},
-                {"id": "same-day", "heading": "Call the same day",
+                {"id": "same-day", "urgency": "urgent", "heading": "Call the same day",
                  "symptoms": ["Back pain with a fever", "Redness where you had a shot"],
                  "action": "Call {urgent_phone} today.\n"},
             ]},

@@ -237,17 +237,29 @@ class Contact(Model):
     """Street address, if the clinic wants it shown."""
 
 
+class Urgency(StrEnum):
+    """How urgent a level of the urgent-help callout is. Screen readers hear it first
+    ("Emergency:", "Urgent:", "Non-urgent:"), as on NHS pages, and it sets the box's colour."""
+
+    emergency = "emergency"
+    urgent = "urgent"
+    non_urgent = "non_urgent"
+
+
 class UrgencyLevel(Model):
     """One level of urgency in the urgent-help callout."""
 
     id: Id
     """Stable id, such as `emergency`."""
+    urgency: Urgency
+    """emergency (call the emergency number now), urgent (the same day) or non_urgent (soon)."""
     heading: Plain
     """Heading for this level, such as "Call 911 now"."""
     symptoms: list[Plain] = Field(min_length=1)
     """Symptoms that need this level of care."""
     action: Prose
-    """What to do. May use {phone}, {urgent_phone} and {emergency_number}."""
+    """What to do. May use {phone}, {urgent_phone}, {emergency_number} and {crisis_line}; phone
+    numbers become links a phone calls with one tap."""
 
 
 class UrgentHelp(Model):

@@ -65,6 +65,7 @@ def make_environment(project: Path) -> jinja2.Environment:
     env.filters["cell"] = cell_filter
     env.filters["link"] = link_filter
     env.filters["fill"] = fill_filter
+    env.filters["phone"] = phone_filter
     env.filters["date"] = date_filter
     env.filters["plain"] = plain_filter
     env.filters["attribute_text"] = attribute_text
@@ -126,11 +127,26 @@ def cell_filter(text: str) -> Markup:
     return Markup(str(escape(text)).replace("|", "\\|"))
 
 
+PHONE_KEYS = ("phone", "urgent_phone", "emergency_number", "crisis_line")
+"""Clinic details that are phone numbers: shown as links a phone calls with one tap."""
+
+
 def fill_filter(text: str, values: dict[str, str]) -> str:
-    """Replace {phone}-style placeholders with clinic details."""
+    """Replace {phone}-style placeholders with clinic details, phone numbers as `tel:` links
+    (Markdown: the result goes through `prose`, or sits in an element with markdown="span")."""
     for key, value in values.items():
-        text = text.replace("{" + key + "}", value)
+        text = text.replace("{" + key + "}", phone_filter(value) if key in PHONE_KEYS else value)
     return text
+
+
+def phone_filter(number: str) -> str:
+    """A phone number as a Markdown `tel:` link; text with no digit (a placeholder such as
+    "your clinic's main number") stays as it is."""
+    digits = re.sub(r"[^0-9]", "", number)
+    if not digits:
+        return number
+    plus = "+" if number.strip().startswith("+") else ""
+    return f"[{number}](tel:{plus}{digits})"
 
 
 def plain_filter(text: str) -> str:

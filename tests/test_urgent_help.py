@@ -1,0 +1,39 @@
+"""Urgent help on every page: each level is announced by its urgency, and phones call with a tap."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+
+
+def built_pages(project: Path) -> dict[str, str]:
+    result = CliRunner().invoke(main, ["build", "--project", str(project)])
+    assert result.exit_code == 0, result.output
+    site = project / "site"
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+            for p in site.rglob("*.html") if p.name != "404.html"}
+
+
+def test_every_page_has_each_urgency_level_with_its_spoken_prefix(project: Path) -> None:
+    for path, html in built_pages(project).items():
+        assert re.search(r'<h3 id="urgency-emergency"><span class="visually-hidden">Emergency: '
+                         r"</span>Call <a href=\"tel:911\">911</a> now</h3>", html), path
+        assert ('<h3 id="urgency-soon"><span class="visually-hidden">Non-urgent: </span>'
+                "Call us soon</h3>") in html, path
+
+
+def test_phone_numbers_are_tel_links(project: Path) -> None:
+    pages = built_pages(project)
+    for path, html in pages.items():
+        assert 'Call <a href="tel:5550100">555-0100</a>.' in html, path
+    assert 'Phone: <a href="tel:5550100">555-0100</a>' in pages["about.html"]
+
+
+def test_a_placeholder_with_no_digits_stays_text(shipped_project: Path) -> None:
+    html = built_pages(shipped_project)["index.html"]
+    assert "your clinic's nurse line" in html.replace("&#39;", "'").replace("’", "'")
+    assert 'href="tel:"' not in html
