@@ -48,7 +48,7 @@ THINGS = ["your back", "your neck", "your legs", "your hips", "your sleep", "you
           "your walks", "your day", "your mood", "your pain"]
 VERBS = ["walk", "sleep", "sit", "stand", "bend", "lift", "rest", "work", "drive", "play"]
 TIMES = ["a few days", "a week", "two weeks", "a month", "a few months", "about a year"]
-REVIEW = {"last_reviewed": "2026-01-15", "next_review_due": "2099-01-15"}
+REVIEW = {"written": "2026-01-15", "next_review_due": "2099-01-15"}
 
 SENTENCES = [
     "This can help some people with {thing}.",
@@ -205,7 +205,7 @@ class _Writer:
             terms.append(entry)
         return {"intro": "This list explains the words used on this site in plain language.\n"
                          "Point at an underlined word on a page to see what it means.\n",
-                "terms": terms}
+                "terms": terms, "review": REVIEW}
 
     def faqs(self) -> dict[str, Any]:
         questions = []

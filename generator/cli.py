@@ -95,13 +95,16 @@ def build(project: Path, site_dir: Path | None) -> None:
 @main.command()
 @project_option
 @click.option("--strict", is_flag=True, help="Treat warnings (such as overdue reviews) as errors.")
+@click.option("--publish", is_flag=True,
+              help="Also fail on pages without a current clinical review and on placeholder "
+                   "clinic details: run this before a site goes to patients.")
 @reports_problems
-def check(project: Path, strict: bool) -> None:
+def check(project: Path, strict: bool, publish: bool) -> None:
     """Validate content and measure each page's reading grade, without building.
 
     Fails when content has problems or a page reads above the grade budget
     set in content/site.yaml (reading_grade_budget)."""
-    from .content.validate import external_links, load_content
+    from .content.validate import external_links, load_content, publishing_problems
     from .quality.grading import grade_problems, page_grades
     from .render.render import render_site
 
@@ -119,6 +122,8 @@ def check(project: Path, strict: bool) -> None:
         for where, target in links:
             click.echo(f"  {where.path}:{where.line}: {target}")
     problems = grade_problems(grades, budget) + validated.warnings
+    if publish:
+        problems += publishing_problems(content, validated.documents)
     if strict:
         problems = [Problem(p.path, p.line, p.message) for p in problems]
     if any(not p.warning for p in problems):

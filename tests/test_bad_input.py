@@ -152,7 +152,7 @@ CASES = [
          f"{FAQS}:6: YAML syntax error: expected ',' or '}}', but got ':' (while parsing a flow "
          "mapping); close the '{' on this line with '}', or put text that starts with '{' in "
          "quotes"),
-    case("tab-indentation", edit(OPTION, "  last_reviewed", "\tlast_reviewed"),
+    case("tab-indentation", edit(OPTION, "  written", "\twritten"),
          f"{OPTION}:25: YAML syntax error: found character '\\t' that cannot start any token "
          "(while scanning for the next token); use spaces, not tabs"),
     case("under-indented-key", edit(SITE, "  phone: 555-0100", " phone: 555-0100"),
@@ -219,9 +219,9 @@ CASES = [
     case("empty-value", edit(OPTION, "summary: A test that shows where pain comes from.",
                              "summary:"),
          f"{OPTION}:4: 'summary' must be text, not empty"),
-    case("text-where-a-date-belongs", edit(OPTION, "last_reviewed: 2026-01-10",
-                                           "last_reviewed: last spring"),
-         f"{OPTION}:25: 'last_reviewed' must be a real date written YYYY-MM-DD (got "
+    case("text-where-a-date-belongs", edit(OPTION, "written: 2026-01-10",
+                                           "written: last spring"),
+         f"{OPTION}:25: 'written' must be a real date written YYYY-MM-DD (got "
          "'last spring')"),
     case("impossible-date", edit(OPTION, "next_review_due: 2027-01-10",
                                  "next_review_due: 2027-02-30"),

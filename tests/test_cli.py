@@ -90,7 +90,8 @@ def test_check_fails_a_page_above_the_grade_budget(project):
 def test_check_warns_about_overdue_reviews_and_strict_fails(project):
     tips = project / "content" / "tips.yaml"
     tips.write_text(tips.read_text().replace("next_review_due: 2027-01-10",
-                                             "next_review_due: 2020-01-01"))
+                                             "next_review_due: 2020-01-01")
+                    .replace("written: 2026-01-10", "written: 2019-01-10"))
     message = ("content/tips.yaml:9: warning: review was due on 2020-01-01; review the page, "
                "then update 'last_reviewed' and 'next_review_due'")
     relaxed = run("check", "--project", project)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from .prose import check_plain, check_prose
 
@@ -73,14 +73,38 @@ class Evidence(StrEnum):
 
 
 class Review(Model):
-    """When the page was last checked and when it must be checked again."""
+    """When the page was written, and its clinical review. A page says "Last reviewed" only
+    once a clinician has reviewed it; until then it shows as a draft."""
 
-    last_reviewed: dt.date
-    """Date the content was last reviewed, as YYYY-MM-DD."""
+    written: dt.date
+    """Date the content was written or last changed, as YYYY-MM-DD."""
     next_review_due: dt.date
-    """Date by which the content must be reviewed again, as YYYY-MM-DD. `check` warns after it."""
-    reviewed_by: Plain = "Not yet reviewed by a clinician"
-    """Who reviewed it (a role or team is enough). Leave the default until a clinician has."""
+    """Date by which a clinician must review the page (again), as YYYY-MM-DD. `check` warns
+    after it; `check --publish` fails."""
+    reviewed_by: Plain | None = None
+    """Name of the clinician who reviewed the page. Leave it out until one has."""
+    reviewer_role: Plain | None = None
+    """The reviewer's role, such as "Consultant in pain medicine"."""
+    last_reviewed: dt.date | None = None
+    """Date the clinician reviewed the page, as YYYY-MM-DD."""
+
+    @model_validator(mode="after")
+    def _complete_and_in_order(self) -> Review:
+        given = [self.reviewed_by, self.reviewer_role, self.last_reviewed]
+        if any(v is not None for v in given) and not all(v is not None for v in given):
+            raise ValueError("a clinical review needs all three of 'reviewed_by', "
+                             "'reviewer_role' and 'last_reviewed'")
+        after = self.last_reviewed or self.written
+        if self.next_review_due <= after:
+            which = "last_reviewed" if self.last_reviewed else "written"
+            raise ValueError(f"'next_review_due' ({self.next_review_due.isoformat()}) must come "
+                             f"after '{which}' ({after.isoformat()})")
+        return self
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether a clinician has reviewed the page."""
+        return self.last_reviewed is not None
 
 
 class Option(Model):
@@ -200,6 +224,8 @@ class Glossary(Model):
     """A sentence or two at the top of the page."""
     terms: list[Term] = Field(min_length=1)
     """The terms. The page sorts them A to Z."""
+    review: Review
+    """Review dates for this page."""
 
 
 class Source(Model):

@@ -43,7 +43,7 @@ questions_to_ask:
 related: []                # ids of other options, such as radiofrequency-ablation
 sources: []                # ids from content/sources.yaml that these facts come from
 review:
-  last_reviewed: {today}
+  written: {today}
   next_review_due: {next_year}
 """
 

@@ -317,6 +317,36 @@ def stale_reviews(content: Content, documents: dict[str, Document],
                           "page, then update 'last_reviewed' and 'next_review_due'", warning=True)
 
 
+def publishing_problems(content: Content, documents: dict[str, Document],
+                        today: dt.date | None = None) -> Iterator[Problem]:
+    """What stops a clinic from publishing (`check --publish`): a page without a current
+    clinical review, and clinic details that are still placeholders."""
+    today = today or dt.date.today()
+    for (kind, item_id), path in content.files.items():
+        review = getattr(_item(content, kind, item_id), "review", None)
+        if review is None:
+            continue
+        line = documents[path].line_of(("review",))
+        if not review.reviewed:
+            yield Problem(path, line, "no clinician has reviewed this page; after the review, "
+                          "fill in 'reviewed_by', 'reviewer_role' and 'last_reviewed' under "
+                          "'review'")
+        elif review.next_review_due < today:
+            yield Problem(path, line, "the clinical review was due again on "
+                          f"{review.next_review_due.isoformat()}; review the page before publishing")
+    site = documents[content.file_of("site")]
+    contact = content.site.contact
+    values = {"clinic_name": contact.clinic_name, "phone": contact.phone,
+              "urgent_phone": contact.urgent_phone, "emergency_number": contact.emergency_number}
+    for key, value in values.items():
+        placeholder = (value.lower().startswith("your ") if key == "clinic_name"
+                       else not re.search(r"\d", value))
+        if placeholder:
+            yield Problem(site.path, site.line_of(("contact", key)),
+                          f"'{key}' is still a placeholder ('{value}'); put in the clinic's own "
+                          "details before publishing")
+
+
 def _item(content: Content, kind: str, item_id: str) -> Any:
     """The model of one content file."""
     if kind == "option":

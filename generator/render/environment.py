@@ -161,7 +161,7 @@ def faq_page(context: Any, faqs: FaqPage) -> dict[str, Any]:
     return {"@context": "https://schema.org", "@type": ["MedicalWebPage", "FAQPage"],
             "name": context["t"].nav_faq, "description": plain_filter(faqs.intro),
             "inLanguage": context["site"].language,
-            "lastReviewed": faqs.review.last_reviewed.isoformat(), "mainEntity": [
+            **review_dates(faqs.review), "mainEntity": [
         {"@type": "Question", "name": q.question,
          "acceptedAnswer": {"@type": "Answer", "text": plain_filter(q.answer)}}
         for q in faqs.questions]}
@@ -180,7 +180,17 @@ def web_page(context: Any, title: str, description: str, review: Review | None) 
                             "name": title, "description": description,
                             "inLanguage": context["site"].language}
     if review:
+        data |= review_dates(review)
+    return data
+
+
+def review_dates(review: Review) -> dict[str, Any]:
+    """schema.org dates of a page: when it was written, and its clinical review if any."""
+    data: dict[str, Any] = {"dateModified": review.written.isoformat()}
+    if review.last_reviewed and review.reviewed_by:
         data["lastReviewed"] = review.last_reviewed.isoformat()
+        data["reviewedBy"] = {"@type": "Person", "name": review.reviewed_by,
+                              "jobTitle": review.reviewer_role}
     return data
 
 

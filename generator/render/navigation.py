@@ -36,7 +36,6 @@ def generated_config(content: Content, strings: Strings) -> dict[str, Any]:
         "site_description": attribute_text(site.description),
         "copyright": attribute_text(site.contact.clinic_name),
         "theme": {"language": site.language},
-        "extra": {"clinic": contact_values(content),
-                  "labels": {"last_reviewed": strings.last_reviewed}},
+        "extra": {"clinic": contact_values(content)},
         "nav": navigation(content, strings),
     }
