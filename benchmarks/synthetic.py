@@ -178,7 +178,7 @@ class _Writer:
             "recovery": rng.choice(TIMES).capitalize(),
             "relief_duration": f"From {rng.choice(TIMES)} to {rng.choice(TIMES)}",
             "main_risks": "Soreness; rarely an infection or bleeding",
-            "evidence": evidence,
+            "evidence": evidence, "evidence_sources": [f"source-{i % self.n_sources}"],
             "evidence_note": self.paragraph(rng, terms, 4),
             "trial_or_test_first": "Yes, a test first" if i % 3 == 0 else "No",
             "questions_to_ask": [

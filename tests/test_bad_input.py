@@ -153,14 +153,14 @@ CASES = [
          "mapping); close the '{' on this line with '}', or put text that starts with '{' in "
          "quotes"),
     case("tab-indentation", edit(OPTION, "  written", "\twritten"),
-         f"{OPTION}:25: YAML syntax error: found character '\\t' that cannot start any token "
+         f"{OPTION}:26: YAML syntax error: found character '\\t' that cannot start any token "
          "(while scanning for the next token); use spaces, not tabs"),
     case("under-indented-key", edit(SITE, "  phone: 555-0100", " phone: 555-0100"),
          f"{SITE}:5: YAML syntax error: expected <block end>, but found '<block mapping start>' "
          "(while parsing a block mapping); this line is indented differently from the lines "
          "around it; line it up with spaces"),
     case("over-indented-key", edit(OPTION, "  next_review_due", "    next_review_due"),
-         f"{OPTION}:26: YAML syntax error: mapping values are not allowed here; put text that "
+         f"{OPTION}:27: YAML syntax error: mapping values are not allowed here; put text that "
          "contains ': ' in quotes, or fix indentation"),
     case("list-item-outside-its-key", edit(OPTION, "recovery: One day", "recovery: One day\n- x"),
          f"{OPTION}:15: YAML syntax error: expected <block end>, but found '-' (while parsing a "
@@ -213,7 +213,7 @@ CASES = [
     case("list-where-text-belongs", edit(OPTION, "recovery: One day", "recovery: [One day]"),
          f"{OPTION}:14: 'recovery' must be text, not a list"),
     case("text-where-a-list-belongs", edit(OPTION, "related: [another-one]", "related: another-one"),
-         f"{OPTION}:22: 'related' must be a list (one '- ' line per item), not text"),
+         f"{OPTION}:23: 'related' must be a list (one '- ' line per item), not text"),
     case("number-where-text-belongs", edit(TIPS, "title: Keep a pain diary", "title: 42"),
          f"{TIPS}:4: 'title' must be text, not a number"),
     case("empty-value", edit(OPTION, "summary: A test that shows where pain comes from.",
@@ -221,18 +221,18 @@ CASES = [
          f"{OPTION}:4: 'summary' must be text, not empty"),
     case("text-where-a-date-belongs", edit(OPTION, "written: 2026-01-10",
                                            "written: last spring"),
-         f"{OPTION}:25: 'written' must be a real date written YYYY-MM-DD (got "
+         f"{OPTION}:26: 'written' must be a real date written YYYY-MM-DD (got "
          "'last spring')"),
     case("impossible-date", edit(OPTION, "next_review_due: 2027-01-10",
                                  "next_review_due: 2027-02-30"),
-         f"{OPTION}:26: 'next_review_due' must be a real date written YYYY-MM-DD (got "
+         f"{OPTION}:27: 'next_review_due' must be a real date written YYYY-MM-DD (got "
          "'2027-02-30')"),
     case("not-a-choice", edit(OPTION, "category: tests", "category: test"),
          f"{OPTION}:3: 'category' must be one of: understanding, tests, injections, procedures, "
          "regenerative, medicines, therapy, surgery or staying (got 'test')"),
     case("unknown-key", edit(OPTION, "sources: [test-source]", "sourcs: [test-source]"),
          f"{OPTION}:1: 'sources' is required",
-         f"{OPTION}:23: unknown key 'sourcs' (did you mean 'sources'?)"),
+         f"{OPTION}:24: unknown key 'sourcs' (did you mean 'sources'?)"),
     case("duplicate-key", edit(OPTION, "recovery: One day", "recovery: One day\nrecovery: Two"),
          f"{OPTION}:15: duplicate key 'recovery' (first set on line 14); keep one and delete the "
          "other"),
@@ -244,9 +244,9 @@ CASES = [
          "content/options/test-one.yml:1: duplicate id 'test-one' (also "
          "content/options/test-one.yaml); keep one file"),
     case("unknown-option", edit(OPTION, "related: [another-one]", "related: [another-on]"),
-         f"{OPTION}:22: unknown option 'another-on' (did you mean 'another-one'?)"),
+         f"{OPTION}:23: unknown option 'another-on' (did you mean 'another-one'?)"),
     case("unknown-source", edit(OPTION, "sources: [test-source]", "sources: [no-such-source]"),
-         f"{OPTION}:23: unknown source 'no-such-source' (did you mean 'test-source'?)"),
+         f"{OPTION}:24: unknown source 'no-such-source' (did you mean 'test-source'?)"),
     case("unknown-glossary-term", edit(FAQS, "term:nerve-block", "term:nerve-blok"),
          f"{FAQS}:5: link 'term:nerve-blok' points to an unknown term 'nerve-blok'"),
     case("link-to-unknown-option", edit(OPTION, "(option:another-one)", "(option:nope)"),
@@ -302,12 +302,12 @@ CASES = [
          "are never this large", isolated=True),
     case("alias-bomb-in-keys", append(OPTION, key_bomb()),
          *[f"{OPTION}:{line}: a key must be a single word or phrase followed by ':', not a list "
-           "or a set of keys; check the '?', '[' or '{' on this line" for line in range(27, 44, 2)],
+           "or a set of keys; check the '?', '[' or '{' on this line" for line in range(28, 45, 2)],
          isolated=True),
     case("merge-bomb", append(OPTION, merge_bomb()),
          *[f"{OPTION}:{line}: '<<' (merging keys from elsewhere) is not supported; write the "
-           "keys out" for line in range(29, 36)],
-         f"{OPTION}:27: unknown key 'bomb'", isolated=True),
+           "keys out" for line in range(30, 37)],
+         f"{OPTION}:28: unknown key 'bomb'", isolated=True),
     case("file-over-1-mb", write(OPTION, "title: " + "x" * 1_100_000 + "\n"),
          f"{OPTION}:1: file is 1,100,008 bytes; the limit is 1,000,000. Split it or remove pasted "
          "material", isolated=True),

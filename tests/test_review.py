@@ -87,3 +87,28 @@ def test_pages_say_last_reviewed_only_after_a_review(project: Path) -> None:
         assert "Draft:" not in html, page
         assert ('Last reviewed: <time datetime="2026-02-01">February 1, 2026</time>, reviewed by '
                 "Dr Ana Ruiz (Pain medicine physician).") in html, page
+
+
+def test_an_evidence_label_without_a_source_is_refused(project: Path) -> None:
+    option = project / "content" / "options" / "test-one.yaml"
+    text = option.read_text().replace("evidence_sources: [ test-source ]\n", "")
+    option.write_text(text)
+    code, output = run("check", "--project", str(project))
+    assert code == 1
+    line = text.splitlines().index("evidence: established") + 1
+    assert (f"content/options/test-one.yaml:{line}: 'evidence' needs 'evidence_sources': the ids "
+            "of the sources that support the label; where no source grades this option, leave "
+            "'evidence' out") in output, output
+
+
+def test_an_option_no_source_grades_shows_no_label(project: Path) -> None:
+    option = project / "content" / "options" / "test-one.yaml"
+    option.write_text(option.read_text().replace("evidence: established\n", "")
+                      .replace("evidence_sources: [ test-source ]\n", ""))
+    code, output = run("build", "--project", str(project))
+    assert code == 0, output
+    html = (project / "site" / "options" / "test-one.html").read_text()
+    assert "<strong>Our sources do not grade the research on this.</strong>" in html
+    assert "Well studied" not in html
+    labelled = (project / "site" / "options" / "another-one.html").read_text()
+    assert "<strong>Experimental</strong> (according to A test article)" in labelled

@@ -32,6 +32,8 @@ def check_comparisons(comparisons: Comparisons, doc: Document,
                 continue
             shown.add(option_id)
             for attribute in dict.fromkeys(table.attributes):
+                if attribute == ComparisonAttribute.evidence:
+                    continue  # no label is a fact: our sources do not grade it
                 if cell_text(options[option_id], attribute) is None:
                     warnings.append(Problem(
                         doc.path, doc.line_of((*at, k)),

@@ -65,11 +65,13 @@ class Invasiveness(StrEnum):
 
 
 class Evidence(StrEnum):
-    """How well research supports an option."""
+    """How well research supports an option, as a named source says."""
 
     established = "established"
+    guideline = "guideline"
     emerging = "emerging"
     experimental = "experimental"
+    advised_against = "advised_against"
 
 
 class Review(Model):
@@ -140,8 +142,13 @@ class Option(Model):
     """Short answer for comparison tables: how long relief may last."""
     main_risks: Plain
     """Short answer for comparison tables: the main risks in a few words."""
-    evidence: Evidence
-    """How well research supports it. Experimental options are labelled on every page."""
+    evidence: Evidence | None = None
+    """How well research supports it: established, guideline (a guideline says to consider
+    it), emerging, experimental or advised_against (a guideline advises against it). Only with
+    `evidence_sources` that say so; leave it out where no source grades this option, and pages
+    say that our sources do not grade it. Experimental options are labelled on every page."""
+    evidence_sources: list[Id] = []
+    """Ids from `content/sources.yaml` that support the `evidence` label."""
     evidence_note: Prose
     """What is known and what is uncertain about how well it works."""
     trial_or_test_first: Plain
@@ -229,16 +236,29 @@ class Glossary(Model):
 
 
 class Source(Model):
-    """A source the facts come from. Never list a source the content does not use."""
+    """A source the facts come from, named exactly. Never list a source the content does not
+    use, and never one you cannot name: leave a fact out instead."""
 
     id: Id
-    """Stable id that options list under `sources`."""
+    """Stable id that options list under `sources` and `evidence_sources`."""
+    authors: Plain | None = None
+    """The authors, or the body that issued it, such as "National Institute for Health and
+    Care Excellence (NICE)". Leave out only when they are not known, and say so in
+    `description`."""
     title: Plain
-    """Title or plain description of the source."""
+    """The exact title."""
+    published_in: Plain | None = None
+    """The journal, publisher or website and any number, such as "NICE guideline NG59"."""
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    """Year of publication, or of the version used."""
+    short_name: Plain | None = None
+    """How pages name it in a sentence, such as "NICE NG59". Defaults to the title."""
     description: Plain
-    """What it covers and where it came from."""
+    """What it covers, and what this site uses it for."""
     url: Annotated[str, Field(pattern=r"^https://")] | None = None
     """Web address, if the source is published online (https only)."""
+    doi: Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
+    """Digital Object Identifier, such as `10.1000/xyz123`, where one exists."""
 
 
 class Sources(Model):

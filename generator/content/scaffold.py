@@ -34,7 +34,8 @@ invasiveness: {invasiveness}      # one of: {invasiveness_levels}
 recovery: How long until normal activity, in a few words.
 relief_duration: How long relief may last, in a few words.
 main_risks: The main risks in a few words.
-evidence: {evidence}        # one of: {evidence_levels}
+# evidence: {evidence}      # one of: {evidence_levels}; only with sources that say so:
+# evidence_sources: []      # ids from content/sources.yaml that support the label
 evidence_note: |
   What is known, and what is uncertain, about how well it works.
 trial_or_test_first: Whether a trial or test block comes first, in a few words.

@@ -233,6 +233,13 @@ def cross_check(content: Content, documents: dict[str, Document]) -> Iterator[Pr
         doc = documents[content.file_of("option", option_id)]
         yield from unknown_ids(doc, ("related",), option.related, option_ids, "option")
         yield from unknown_ids(doc, ("sources",), option.sources, source_ids, "source")
+        yield from unknown_ids(doc, ("evidence_sources",), option.evidence_sources, source_ids,
+                               "source")
+        if option.evidence and not option.evidence_sources:
+            yield Problem(doc.path, doc.line_of(("evidence",)),
+                          "'evidence' needs 'evidence_sources': the ids of the sources that "
+                          "support the label; where no source grades this option, leave "
+                          "'evidence' out")
         if option_id in option.related:
             yield Problem(doc.path, doc.line_of(("related",)), "an option cannot be related to itself")
     faqs, tips = documents[content.file_of("faqs")], documents[content.file_of("tips")]

@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from ..content import prose
 from ..content.comparisons import cell_text
-from ..content.model import ComparisonAttribute, Content, FaqPage, Option, Pathway, Review
+from ..content.model import ComparisonAttribute, Content, FaqPage, Option, Pathway, Review, Source
 from ..errors import Problem
 from .flowchart import pathway_svg
 
@@ -66,6 +66,7 @@ def make_environment(project: Path) -> jinja2.Environment:
     env.filters["link"] = link_filter
     env.filters["fill"] = fill_filter
     env.filters["phone"] = phone_filter
+    env.filters["citation"] = citation
     env.filters["date"] = date_filter
     env.filters["plain"] = plain_filter
     env.filters["attribute_text"] = attribute_text
@@ -137,6 +138,11 @@ def fill_filter(text: str, values: dict[str, str]) -> str:
     for key, value in values.items():
         text = text.replace("{" + key + "}", phone_filter(value) if key in PHONE_KEYS else value)
     return text
+
+
+def citation(source: Source) -> str:
+    """A source's short name, for text: "NICE NG59" (its `short_name`, else its title)."""
+    return source.short_name or source.title
 
 
 def phone_filter(number: str) -> str:
@@ -237,7 +243,7 @@ def option_label(context: Any, option: Option, attribute: str) -> str:
     strings = context["t"]
     text = cell_text(option, ComparisonAttribute(attribute))
     if text is None:
-        return strings.not_known
+        return strings.evidence_none_short if attribute == "evidence" else strings.not_known
     if attribute in ("invasiveness", "evidence"):
         return strings.get(f"{attribute}_{text}")
     return text
