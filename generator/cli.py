@@ -18,6 +18,7 @@ import click
 from . import build as stages
 from .content.schema import SCHEMAS
 from .errors import BuildError, ContentError, Problem
+from .site.guard import UnsafeSiteFolder
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,6 +35,10 @@ def reports_problems(command: F) -> F:
             errors = sum(not p.warning for p in error.problems)
             click.echo(f"Found {errors} problem{'s' * (errors != 1)}; nothing was written.",
                        err=True)
+            sys.exit(1)
+        except UnsafeSiteFolder as error:
+            click.echo(f"error: {error}", err=True)
+            click.echo("Nothing was written.", err=True)
             sys.exit(1)
         except BuildError as error:
             click.echo(f"error: {error}", err=True)
