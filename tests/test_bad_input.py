@@ -304,6 +304,10 @@ CASES = [
          *[f"{OPTION}:{line}: a key must be a single word or phrase followed by ':', not a list "
            "or a set of keys; check the '?', '[' or '{' on this line" for line in range(27, 44, 2)],
          isolated=True),
+    case("text-alias-bomb", write(OPTION, 'a: &a "' + "x" * 500_000 + '"\n'
+                                  "b: [*a, *a, *a, *a, *a, *a, *a, *a]\n"),
+         f"{OPTION}:2: file expands to more than 2,000,000 characters of text (too many aliases "
+         "of long text?); content files are never this large", isolated=True),
     case("merge-bomb", append(OPTION, merge_bomb()),
          *[f"{OPTION}:{line}: '<<' (merging keys from elsewhere) is not supported; write the "
            "keys out" for line in range(29, 36)],
