@@ -254,9 +254,24 @@ def cross_check(content: Content, documents: dict[str, Document]) -> Iterator[Pr
     for pathway_id, pathway in content.pathways.items():
         yield from check_pathway(pathway, documents[content.file_of("pathway", pathway_id)],
                                  option_ids)
+    yield from _filled_text(content, documents[content.file_of("site")])
     pages = set(page_names(content))
     for doc in documents.values():
         yield from _prose_links(doc, option_ids, term_ids, pages)
+
+
+def _filled_text(content: Content, doc: Document) -> Iterator[Problem]:
+    """Text with `{phone}`-style placeholders follows the text rules once the clinic's details
+    are filled in: a phone number must not finish a link the text started."""
+    values = content.site.contact.placeholders()
+    for i, level in enumerate(content.site.urgent_help.levels):
+        for name, text, check in (("heading", level.heading, prose.check_plain),
+                                  ("action", level.action, prose.check_prose)):
+            try:
+                check(prose.fill(text, values))
+            except ValueError as error:
+                yield Problem(doc.path, doc.line_of(("urgent_help", "levels", i, name)),
+                              f"'{name}': with the clinic's details filled in, {error}")
 
 
 def _source_addresses(content: Content, doc: Document) -> Iterator[Problem]:

@@ -127,10 +127,9 @@ def cell_filter(text: str) -> Markup:
 
 
 def fill_filter(text: str, values: dict[str, str]) -> str:
-    """Replace {phone}-style placeholders with clinic details."""
-    for key, value in values.items():
-        text = text.replace("{" + key + "}", value)
-    return text
+    """Replace {phone}-style placeholders with clinic details (checked by validation, filled
+    in, with the same rules as the text: `validate._filled_text`)."""
+    return prose.fill(text, values)
 
 
 def plain_filter(text: str) -> str:
@@ -199,9 +198,7 @@ def flowchart(context: Any, pathway: Pathway, pathway_id: str) -> Markup:
 
 
 def contact_values(content: Content) -> dict[str, str]:
-    contact = content.site.contact
-    return {"phone": contact.phone, "urgent_phone": contact.urgent_phone,
-            "emergency_number": contact.emergency_number, "clinic_name": contact.clinic_name}
+    return content.site.contact.placeholders()
 
 
 
