@@ -294,6 +294,10 @@ CASES = [
                                 "what_it_is: 'A test {: onclick=\"alert(1)\" }'"),
          f"{OPTION}:5: 'what_it_is': attribute lists like '{{: ...}}' are not allowed; remove the "
          "braces"),
+    case("folder-named-like-a-content-file",
+         lambda project: (project / "content" / "options" / "x.yaml").mkdir(),
+         "content/options/x.yaml:1: is a folder, not a file; content files are YAML files: "
+         "rename the folder or move it out of content/"),
     case("bare-attribute-list", edit(OPTION, "what_it_is: A test with a needle.",
                                      "what_it_is: A test with a needle. { hidden }"),
          f"{OPTION}:5: 'what_it_is': attribute lists like '{{: ...}}' are not allowed; remove the "

@@ -81,3 +81,17 @@ def test_a_new_option_appears_in_the_navigation_of_other_pages(server, project):
     (project / "content" / "options" / "fresh-option.yaml").write_text(
         option.read_text().replace("title: Test one", "title: Fresh option"))
     assert wait_for(lambda: "options/fresh-option.html" in fetch(base + "faq.html"))
+
+
+def test_a_busy_port_is_named_with_the_next_one_to_try(project):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--project", str(project), "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output == f"port {port} is in use; try --port {port + 1}\n"

@@ -116,3 +116,58 @@ def test_a_site_we_built_is_marked_and_may_be_replaced_and_so_may_an_empty_folde
             assert result.exit_code == 0, result.output
         assert (site / ".patient-site").is_file()
         assert (site / "index.html").is_file()
+
+
+# --- builds take turns, and clean up after a killed one --------------------------------------
+
+
+def test_a_second_build_waits_for_the_one_running(project):
+    import fcntl
+    import os
+    import subprocess
+    import sys
+
+    descriptor = os.open(project, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)  # what a running build holds
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from generator.cli import main; main()", "build",
+         "--project", str(project)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert first == f"Another build is using {project}; waiting for it to finish...\n"
+        assert process.poll() is None and not (project / "rendered").exists()
+    finally:
+        os.close(descriptor)
+    output, _ = process.communicate(timeout=120)
+    assert process.returncode == 0, output
+    assert (project / "site" / ".patient-site").is_file()
+
+
+def test_a_killed_build_is_cleaned_up_and_the_site_it_moved_aside_put_back(project):
+    assert run("build", "--project", project).exit_code == 0
+    before = snapshot(project / "site")
+    # killed between the two renames of the swap, with a scratch folder half written
+    (project / "site").rename(project / ".site-old-4242")
+    (project / ".site-new-x1y2z3").mkdir()
+    (project / ".site-new-x1y2z3" / "index.html").write_text("half a page")
+    (project / "content" / "options" / "test-one.yaml").write_text("title: [unclosed\n")
+
+    result = run("build", "--project", project)
+
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        f"Put back {project}/site, which a stopped build had moved aside.\n"
+        f"Removed 1 unfinished build folder beside {project}/site.\n")
+    assert snapshot(project / "site") == before
+    assert not [p.name for p in project.iterdir() if p.name.startswith(".site")]
+
+
+def test_a_file_where_the_build_needs_a_folder_is_a_message_not_a_traceback(project):
+    (project / "rendered").write_text("not a folder\n")
+    result = run("build", "--project", project)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: cannot write {project}/rendered/docs: Not a directory. Check that you may write "
+        "to that folder, and that no file has the name of a folder the build needs (such as "
+        "rendered or site).\nThe previous site/ was left as it was.\n")

@@ -102,6 +102,10 @@ def _read_kind(project: Path, kind: Kind, documents: dict[str, Document],
 def _read_model(path: Path, shown: str, model: type[BaseModel], documents: dict[str, Document],
                 problems: list[Problem]) -> Any:
     """One content file as a model (None if it could not become one); keeps its document."""
+    if path.is_dir():
+        problems.append(Problem(shown, 1, "is a folder, not a file; content files are YAML "
+                                "files: rename the folder or move it out of content/"))
+        return None
     if not path.is_file():
         problems.append(Problem(shown, 1, "file not found; every site needs it "
                                 "(copy it from the default content)"))
