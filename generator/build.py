@@ -43,10 +43,10 @@ def build(project: Path, site_dir: Path | None = None) -> list[Problem]:
     with one_build_at_a_time([project, target.parent]):
         recover(target)                     # what a killed build left behind
         checked_site_folder(project, wanted)  # again: a build we waited for may have changed it
-        validated, _ = render(project)      # load, validate and render content/ into rendered/
+        validated, rendered = render(project)  # load, validate, render content/ into rendered/
         with scratch_beside(target) as scratch:
             run_mkdocs(project, scratch)    # MkDocs and Material turn rendered/ into HTML
-            finish_site(scratch)            # no page loads from outside; drop unused files
+            finish_site(scratch, rendered.sources())  # checks every page; drops unused files
             mark_as_built(scratch)          # so the next build may replace it
             swap_in(scratch, target)        # the new site replaces the old in one rename
     return validated.warnings
