@@ -60,6 +60,26 @@ def test_saving_content_updates_the_served_page(server, project):
     assert wait_for(lambda: "A freshly saved text." in fetch(base + "options/test-one.html"))
 
 
+def test_a_save_by_renaming_a_temporary_file_updates_the_served_page(server, project):
+    # How many editors (vim, VS Code with safe writes, gedit) save a file.
+    base, _ = server
+    option = project / "content" / "options" / "test-one.yaml"
+    temporary = option.with_name(".test-one.yaml.tmp1234")
+    temporary.write_text(option.read_text().replace("A test with a needle.", "Saved by rename."))
+    temporary.replace(option)
+    assert wait_for(lambda: "Saved by rename." in fetch(base + "options/test-one.html"))
+
+
+def test_saves_during_a_render_are_not_lost(server, project):
+    base, _ = server
+    option = project / "content" / "options" / "test-one.yaml"
+    good = option.read_text()
+    for i in range(6):  # faster than a render: some arrive while one runs
+        option.write_text(good.replace("A test with a needle.", f"Save number {i}."))
+        time.sleep(0.15)
+    assert wait_for(lambda: "Save number 5." in fetch(base + "options/test-one.html"))
+
+
 def test_a_bad_save_shows_the_problem_in_the_page_and_the_preview_recovers(server, project):
     base, process = server
     option = project / "content" / "options" / "test-one.yaml"
