@@ -4,7 +4,9 @@
 
 Everything is read and validated before anything is written. The site is built into a
 scratch folder beside `site/` and swapped in only when the whole build succeeded, so a failed
-build leaves the previous `site/` as it was.
+build leaves the previous `site/` as it was. A build never writes over the project, its
+sources, or a folder it did not build (`site/guard.py`). Builds into one folder take turns,
+and a build cleans up after one that was killed (`site/swap.py`).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from .content.validate import Validated, load_content
 from .errors import Problem
 from .render.render import RenderedSite, render_site, write_folder
 from .site.finish import finish_site
+from .site.guard import checked_site_folder, mark_as_built
 from .site.mkdocs import run_mkdocs
-from .site.swap import scratch_beside, swap_in
+from .site.swap import one_build_at_a_time, recover, scratch_beside, swap_in
 
 RENDERED_DIR = "rendered"
 SITE_DIR = "site"
@@ -34,10 +37,16 @@ def build(project: Path, site_dir: Path | None = None) -> list[Problem]:
     """Render, then build the site; `site_dir` is replaced only if the build succeeds.
     Returns the content warnings."""
     project = project.resolve()
-    target = (site_dir or project / SITE_DIR).resolve()
-    validated, _ = render(project)          # load, validate and render content/ into rendered/
-    with scratch_beside(target) as scratch:
-        run_mkdocs(project, scratch)        # MkDocs and Material turn rendered/ into HTML
-        finish_site(scratch)                # no page loads from outside; drop unused files
-        swap_in(scratch, target)            # the new site replaces the old in one rename
+    wanted = site_dir or project / SITE_DIR
+    target = checked_site_folder(project, wanted)  # before anything is written
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with one_build_at_a_time([project, target.parent]):
+        recover(target)                     # what a killed build left behind
+        checked_site_folder(project, wanted)  # again: a build we waited for may have changed it
+        validated, rendered = render(project)  # load, validate, render content/ into rendered/
+        with scratch_beside(target) as scratch:
+            run_mkdocs(project, scratch)    # MkDocs and Material turn rendered/ into HTML
+            finish_site(scratch, rendered.sources())  # checks every page; drops unused files
+            mark_as_built(scratch)          # so the next build may replace it
+            swap_in(scratch, target)        # the new site replaces the old in one rename
     return validated.warnings

@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 content or build problems, 2 usage errors.
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 import time
@@ -18,6 +19,7 @@ import click
 from . import build as stages
 from .content.schema import SCHEMAS
 from .errors import BuildError, ContentError, Problem
+from .site.guard import UnsafeSiteFolder
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,8 +37,19 @@ def reports_problems(command: F) -> F:
             click.echo(f"Found {errors} problem{'s' * (errors != 1)}; nothing was written.",
                        err=True)
             sys.exit(1)
+        except UnsafeSiteFolder as error:
+            click.echo(f"error: {error}", err=True)
+            click.echo("Nothing was written.", err=True)
+            sys.exit(1)
         except BuildError as error:
             click.echo(f"error: {error}", err=True)
+            click.echo("The previous site/ was left as it was.", err=True)
+            sys.exit(1)
+        except OSError as error:  # a read-only folder, a file where a folder must be...
+            where = error.filename or "a file or folder"
+            click.echo(f"error: cannot write {where}: {error.strerror or error}. Check that you "
+                       "may write to that folder, and that no file has the name of a folder "
+                       "the build needs (such as rendered or site).", err=True)
             click.echo("The previous site/ was left as it was.", err=True)
             sys.exit(1)
 
@@ -143,12 +156,29 @@ def serve(project: Path, host: str, port: int) -> None:
     the preview recovers on the next good save."""
     from .serve import serve as run_server
 
+    _check_port_is_free(host, port)
     try:
         run_server(project, host, port)
     except ContentError as error:
         _print_problems(error.problems)
         click.echo("Fix these problems, then start the preview again.", err=True)
         sys.exit(1)
+
+
+def _check_port_is_free(host: str, port: int) -> None:
+    """Say so plainly when another program (often another preview) already uses the port."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                click.echo(f"port {port} is in use; try --port {port + 1}", err=True)
+            else:
+                click.echo(f"cannot serve on {host}:{port}: {error.strerror}", err=True)
+            sys.exit(1)
 
 
 @main.command()

@@ -91,8 +91,11 @@ def serve(project: Path, host: str, port: int) -> None:
         def on_any_event(self, event: FileSystemEvent) -> None:
             # Reading files while rendering raises "opened" events; reacting to those
             # would re-render for ever. Only changes count.
-            if event.event_type in CHANGES and str(event.src_path).endswith(
-                    (".yaml", ".yml", ".j2")):
+            # Many editors save to a temporary file and rename it over the real one: that
+            # is a move whose destination, not its source, is the content file.
+            paths = (str(event.src_path), str(getattr(event, "dest_path", "") or ""))
+            if event.event_type in CHANGES and any(
+                    path.endswith((".yaml", ".yml", ".j2")) for path in paths):
                 pending.set()
 
     observer = Observer()
@@ -116,6 +119,8 @@ def serve(project: Path, host: str, port: int) -> None:
 
 
 def _rerender_loop(previewer: Previewer, pending: threading.Event) -> Any:
+    """Re-render after each burst of saves. A save that arrives while a render runs sets
+    `pending` again, so another render follows: no save is lost."""
     while True:
         pending.wait()
         time.sleep(DEBOUNCE_SECONDS)

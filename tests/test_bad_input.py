@@ -294,6 +294,34 @@ CASES = [
                                 "what_it_is: 'A test {: onclick=\"alert(1)\" }'"),
          f"{OPTION}:5: 'what_it_is': attribute lists like '{{: ...}}' are not allowed; remove the "
          "braces"),
+    case("folder-named-like-a-content-file",
+         lambda project: (project / "content" / "options" / "x.yaml").mkdir(),
+         "content/options/x.yaml:1: is a folder, not a file; content files are YAML files: "
+         "rename the folder or move it out of content/"),
+    case("bare-attribute-list", edit(OPTION, "what_it_is: A test with a needle.",
+                                     "what_it_is: A test with a needle. { hidden }"),
+         f"{OPTION}:5: 'what_it_is': attribute lists like '{{: ...}}' are not allowed; remove the "
+         "braces"),
+    case("placeholder-where-nothing-fills-it", edit(OPTION, "what_it_is: A test with a needle.",
+                                                    "what_it_is: Call {phone}."),
+         f"{OPTION}:5: 'what_it_is': attribute lists like '{{: ...}}' are not allowed; remove the "
+         "braces"),
+    case("abbreviation", edit(SITE, "welcome: |\n", "welcome: |\n  *[HTML]: Hidden text\n\n"),
+         f"{SITE}:7: 'welcome': abbreviation definitions like '*[Word]: meaning' are not "
+         "allowed; explain the word in the text, or add it to glossary.yaml"),
+    case("toc-marker", edit(SITE, "welcome: |\n", "welcome: |\n  [TOC]\n\n"),
+         f"{SITE}:7: 'welcome': '[TOC]' is not allowed; the page makes its own table of contents"),
+    case("bidi-override-in-title", edit(OPTION, "title: Test one", "title: Test \u202eeno"),
+         f"{OPTION}:1: 'title': contains an invisible character (U+202E) that hides or reorders "
+         "text; delete it (retype the words around it if you cannot see it)"),
+    case("zero-width-space-in-title", edit(OPTION, "title: Test one", "title: Test\u200b one"),
+         f"{OPTION}:1: 'title': contains an invisible character (U+200B) that hides or reorders "
+         "text; delete it (retype the words around it if you cannot see it)"),
+    case("phone-number-finishes-a-link",
+         (edit(SITE, "phone: 555-0100", "phone: (javascript:alert(1))"),
+          edit(SITE, "action: Call {phone}.", "action: '[Call us]{phone}'")),
+         f"{SITE}:24: 'action': with the clinic's details filled in, link target "
+         f"'javascript:alert(1' is not allowed; {LINKS}"),
     case("admonition", edit(SITE, "welcome: |\n", "welcome: |\n  !!! danger\n      Act now.\n"),
          f"{SITE}:7: 'welcome': '!!!' and '???' boxes are not allowed in text fields"),
     # resource abuse (subprocess, time and memory limit)
@@ -304,6 +332,10 @@ CASES = [
          *[f"{OPTION}:{line}: a key must be a single word or phrase followed by ':', not a list "
            "or a set of keys; check the '?', '[' or '{' on this line" for line in range(28, 45, 2)],
          isolated=True),
+    case("text-alias-bomb", write(OPTION, 'a: &a "' + "x" * 500_000 + '"\n'
+                                  "b: [*a, *a, *a, *a, *a, *a, *a, *a]\n"),
+         f"{OPTION}:2: file expands to more than 2,000,000 characters of text (too many aliases "
+         "of long text?); content files are never this large", isolated=True),
     case("merge-bomb", append(OPTION, merge_bomb()),
          *[f"{OPTION}:{line}: '<<' (merging keys from elsewhere) is not supported; write the "
            "keys out" for line in range(30, 37)],

@@ -115,3 +115,25 @@ def test_the_built_site_folder_is_as_readable_as_any_new_folder(project):
     build(project)
     (project / "ordinary").mkdir()
     assert (project / "site").stat().st_mode & 0o777 == (project / "ordinary").stat().st_mode & 0o777
+
+
+def test_markup_no_content_may_make_fails_the_build_naming_the_page_and_its_file(project):
+    # The text rules refuse all of this; a template override (or a gap in those rules) must
+    # still not get it into a page.
+    assert run("build", "--project", project).exit_code == 0
+    before = snapshot(project / "site")
+    (project / "templates").mkdir()
+    (project / "templates" / "faq.md.j2").write_text(
+        "# Questions\n\n<p hidden onclick=\"steal()\">Secret</p>\n\n"
+        "[Call us](javascript:alert(1)) or [write](mailto:a@example.org).\n")
+    result = run("build", "--project", project)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1:5] == [
+        "faq.html (from content/faqs.yaml): <p> in the page content has 'hidden'",
+        "faq.html (from content/faqs.yaml): <p> in the page content has 'onclick'",
+        "faq.html (from content/faqs.yaml): <a href=\"javascript:alert(1)\"> uses a "
+        "'javascript:' address",
+        "The previous site/ was left as it was.",
+    ]
+    assert result.output.startswith("error: pages hold markup that no content may make")
+    assert snapshot(project / "site") == before

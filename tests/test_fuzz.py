@@ -28,6 +28,10 @@ from .conftest import FIXTURES, make_project, snapshot
 CONTENT = FIXTURES / "minimal" / "content"
 FILES = sorted(p.relative_to(CONTENT).as_posix() for p in CONTENT.rglob("*.y*ml"))
 PUNCTUATION = ":-[]{}#&*!|>'\"%@`,?\t\n "
+CONSTRUCTS = ["{ hidden }", "{: .x }", "{#id}", "{ contenteditable }", "{phone}", "\n*[Word]: x",
+              "[TOC]", "\n> [r]: javascript:alert(1)", "\n- [r]: javascript:alert(1)", "[x][r]",
+              "\u202e", "\u200b", "\u2066", "\ufeff"]
+"""Markdown (and characters) that would change text silently: refused, never built."""
 
 # --- mutations -------------------------------------------------------------------------------
 
@@ -83,9 +87,10 @@ def structural_mutation(draw: st.DrawFn, text: str) -> str:
 
 @st.composite
 def textual_mutation(draw: st.DrawFn, text: str) -> bytes:
-    """Duplicate a line (so a key), truncate the file, or insert YAML punctuation or any
-    characters at all (control characters included) into it."""
-    kind = draw(st.sampled_from(["duplicate-line", "truncate", "punctuation", "unicode"]))
+    """Duplicate a line (so a key), truncate the file, or insert YAML punctuation, Markdown
+    that changes text silently, or any characters at all (control characters included)."""
+    kind = draw(st.sampled_from(["duplicate-line", "truncate", "punctuation", "unicode",
+                                 "markdown"]))
     if kind == "duplicate-line":
         lines = text.splitlines(keepends=True)
         i = draw(st.integers(0, len(lines) - 1))
@@ -95,6 +100,7 @@ def textual_mutation(draw: st.DrawFn, text: str) -> bytes:
         return raw[: draw(st.integers(0, len(raw) - 1))]
     at = draw(st.integers(0, len(text)))
     inserted = draw(st.text(alphabet=PUNCTUATION, min_size=1, max_size=6) if kind == "punctuation"
+                    else st.sampled_from(CONSTRUCTS) if kind == "markdown"
                     else st.text(min_size=1, max_size=10))
     return (text[:at] + inserted + text[at:]).encode()
 

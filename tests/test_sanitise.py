@@ -37,6 +37,8 @@ ATTRIBUTES = "attribute lists like '{: ...}' are not allowed; remove the braces"
 RULE = "lines of only '-', '*', '_' or '=' are not allowed (they become rules or headings)"
 TABLE = "tables are not allowed in text fields; comparisons come from comparisons.yaml"
 BOX = "'!!!' and '???' boxes are not allowed in text fields"
+ABBREVIATION = ("abbreviation definitions like '*[Word]: meaning' are not allowed; explain the "
+                "word in the text, or add it to glossary.yaml")
 
 HOSTILE = [
     # raw HTML, however it is wrapped
@@ -101,6 +103,17 @@ HOSTILE = [
     ("attribute-list", 'Hello {: onclick="alert(1)" }', ATTRIBUTES),
     ("attribute-list-class", "Hello {: .md-button }", ATTRIBUTES),
     ("attribute-list-without-colon", "Hello {onclick=alert(1)}", ATTRIBUTES),
+    ("attribute-list-bare-word", "Hello { hidden }", ATTRIBUTES),
+    ("attribute-list-id", "Hello {#top}", ATTRIBUTES),
+    ("attribute-list-editable", "Hello {contenteditable}", ATTRIBUTES),
+    # Markdown that changes text elsewhere on the page
+    ("abbreviation", "Hello\n\n*[Hello]: Goodbye", ABBREVIATION),
+    ("abbreviation-in-list", "- Hello\n- *[Hello]: Goodbye", ABBREVIATION),
+    ("toc-marker", "[TOC]", "'[TOC]' is not allowed; the page makes its own table of contents"),
+    ("reference-in-quote", "[x][r]\n\n> [r]: javascript:alert(1)",
+     "reference-style links are not allowed; write [text](address) in place"),
+    ("reference-in-list-item", "[x][r]\n\n- [r]: javascript:alert(1)",
+     "reference-style links are not allowed; write [text](address) in place"),
     # Markdown that changes the page layout
     ("heading", "# Big", "headings are not allowed in text fields; the page adds its own"),
     ("heading-without-space", "#Big", "headings are not allowed in text fields; the page adds its own"),
@@ -126,7 +139,7 @@ PROSE_ODDITIES = ('Links [with a title](https://example.org "A title") and [sing
                   "(https://example.org 'Title'), [mail](mailto:care@example.org), "
                   "[phone](tel:555-0100), *emphasis around [a link](https://example.org)*.")
 """Legal Markdown an attacker might hope to abuse: every field that takes links gets this."""
-PLAIN_ODDITIES = ("Say \"hello\" & 'bye' <3 5 < 6 > 4 {not a list} {{ jinja }} {% raw %} "
+PLAIN_ODDITIES = ("Say \"hello\" & 'bye' <3 5 < 6 > 4 {} { } {{ jinja {% raw "
                   "javascript: alert(1) onclick is a word C:\\path `code` _u_ *e* "
                   "\u00bd \u201cquotes\u201d \u6f22\u5b57 \U0001f600")
 """Odd but harmless one-line text: every other text field gets this."""
@@ -344,7 +357,7 @@ def test_odd_but_allowed_text_in_every_field_adds_no_script_or_handler(
 
     assert_html_is_clean(scans, theme_scripts)
     page = (project / "site" / "options" / "test-one.html").read_text(encoding="utf-8")
-    assert "{{ jinja }}" in page and "{% raw %}" in page  # content is never run as a template
+    assert "{{ jinja {% raw" in page  # content is never run as a template (it would not parse)
 
 
 def test_the_shipped_content_has_only_the_themes_scripts_and_no_handlers(

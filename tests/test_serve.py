@@ -60,6 +60,26 @@ def test_saving_content_updates_the_served_page(server, project):
     assert wait_for(lambda: "A freshly saved text." in fetch(base + "options/test-one.html"))
 
 
+def test_a_save_by_renaming_a_temporary_file_updates_the_served_page(server, project):
+    # How many editors (vim, VS Code with safe writes, gedit) save a file.
+    base, _ = server
+    option = project / "content" / "options" / "test-one.yaml"
+    temporary = option.with_name(".test-one.yaml.tmp1234")
+    temporary.write_text(option.read_text().replace("A test with a needle.", "Saved by rename."))
+    temporary.replace(option)
+    assert wait_for(lambda: "Saved by rename." in fetch(base + "options/test-one.html"))
+
+
+def test_saves_during_a_render_are_not_lost(server, project):
+    base, _ = server
+    option = project / "content" / "options" / "test-one.yaml"
+    good = option.read_text()
+    for i in range(6):  # faster than a render: some arrive while one runs
+        option.write_text(good.replace("A test with a needle.", f"Save number {i}."))
+        time.sleep(0.15)
+    assert wait_for(lambda: "Save number 5." in fetch(base + "options/test-one.html"))
+
+
 def test_a_bad_save_shows_the_problem_in_the_page_and_the_preview_recovers(server, project):
     base, process = server
     option = project / "content" / "options" / "test-one.yaml"
@@ -81,3 +101,17 @@ def test_a_new_option_appears_in_the_navigation_of_other_pages(server, project):
     (project / "content" / "options" / "fresh-option.yaml").write_text(
         option.read_text().replace("title: Test one", "title: Fresh option"))
     assert wait_for(lambda: "options/fresh-option.html" in fetch(base + "faq.html"))
+
+
+def test_a_busy_port_is_named_with_the_next_one_to_try(project):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--project", str(project), "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output == f"port {port} is in use; try --port {port + 1}\n"

@@ -21,6 +21,9 @@ MAX_FILE_BYTES = 1_000_000
 """Largest content file we read. Real content files are a few kilobytes."""
 MAX_NODES = 50_000
 """Most values one file may expand to, counting every alias use."""
+MAX_TEXT_CHARS = 2_000_000
+"""Most characters of text one file may expand to, counting every alias use: a short file of
+aliases to one long text would otherwise become gigabytes for validation and rendering."""
 MAX_DEPTH = 40
 """Deepest nesting one file may have."""
 
@@ -101,7 +104,9 @@ def _compose_fast(text: str) -> tuple[yaml.Node | None, Any] | None:
 
 
 class _TooBig(Exception):
-    pass
+    def __init__(self, message: str, line: int = 1):
+        super().__init__(message)
+        self.line = line
 
 
 class _Builder:
@@ -111,6 +116,7 @@ class _Builder:
         self.doc = doc
         self.loader = loader
         self.count = 0
+        self.chars = 0
         self.problems: list[Problem] = []
 
     def build(self, node: yaml.Node, location: PathKey, depth: int = 0) -> Any:
@@ -120,11 +126,23 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise _TooBig(f"nesting is deeper than {MAX_DEPTH} levels")
         self.doc.lines.setdefault(location, node.start_mark.line + 1)
+        if isinstance(node, yaml.ScalarNode):
+            self.chars += len(node.value)
+            if self.chars > MAX_TEXT_CHARS:
+                raise _TooBig(f"file expands to more than {MAX_TEXT_CHARS:,} characters of "
+                              "text (too many aliases of long text?)", self._use_line(location))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, location, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*location, i), depth + 1) for i, item in enumerate(node.value)]
         return self._scalar(node)
+
+    def _use_line(self, location: PathKey) -> int:
+        """The line of the key whose value this is: where an alias is used, not where its
+        anchor is (an alias is the anchor's own node, so it has no line of its own)."""
+        while location and isinstance(location[-1], int):
+            location = location[:-1]
+        return self.doc.lines.get(location, 1)
 
     def _scalar(self, node: yaml.Node) -> Any:
         """The value of one scalar; text the editor tagged or wrote as an unreadable number is
@@ -157,6 +175,7 @@ class _Builder:
                                              "or phrase followed by ':', not a list or a set "
                                              "of keys; check the '?', '[' or '{' on this line"))
                 continue
+            self.chars += len(key_node.value)
             key = self._scalar(key_node)
             if not isinstance(key, str):
                 key = str(key)
@@ -221,7 +240,8 @@ def _build(text: str, node: yaml.Node, loader: Any,
     except (_TooBig, RecursionError) as error:
         message = str(error) if isinstance(error, _TooBig) else (
             f"nesting is deeper than {MAX_DEPTH} levels")
-        return None, [Problem(shown_as, 1, f"{message}; content files are never this large")]
+        line = error.line if isinstance(error, _TooBig) else 1
+        return None, [Problem(shown_as, line, f"{message}; content files are never this large")]
     except yaml.YAMLError:
         return _parse_slowly(text, shown_as)
     finally:
@@ -251,7 +271,8 @@ def _parse_slowly(text: str, shown_as: str) -> tuple[Document | None, list[Probl
     except (_TooBig, RecursionError) as error:
         message = str(error) if isinstance(error, _TooBig) else (
             f"nesting is deeper than {MAX_DEPTH} levels")
-        return None, [Problem(shown_as, 1, f"{message}; content files are never this large")]
+        line = error.line if isinstance(error, _TooBig) else 1
+        return None, [Problem(shown_as, line, f"{message}; content files are never this large")]
     finally:
         loader.dispose()
     return doc, builder.problems

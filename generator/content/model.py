@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from .prose import check_plain, check_prose
+from .prose import check_filled_plain, check_filled_prose, check_plain, check_prose
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
@@ -25,6 +25,12 @@ Prose = Annotated[str, AfterValidator(check_prose)]
 
 Plain = Annotated[str, AfterValidator(check_plain)]
 """One line of plain text: no Markdown structure, no HTML."""
+
+FilledProse = Annotated[str, AfterValidator(check_filled_prose)]
+"""Prose that may use the clinic's {phone}, {urgent_phone} and {emergency_number}."""
+
+FilledPlain = Annotated[str, AfterValidator(check_filled_plain)]
+"""Plain text that may use the clinic's {phone}, {urgent_phone} and {emergency_number}."""
 
 Id = Annotated[str, Field(pattern=ID_PATTERN)]
 """A stable id: lower-case letters, digits and single hyphens, like `spinal-cord-stimulation`."""
@@ -282,6 +288,11 @@ class Contact(Model):
     address: Plain | None = None
     """Street address, if the clinic wants it shown."""
 
+    def placeholders(self) -> dict[str, str]:
+        """What `{phone}`-style placeholders stand for (`prose.PLACEHOLDERS`)."""
+        return {"phone": self.phone, "urgent_phone": self.urgent_phone,
+                "emergency_number": self.emergency_number, "clinic_name": self.clinic_name}
+
 
 class Urgency(StrEnum):
     """How urgent a level of the urgent-help callout is. Screen readers hear it first
@@ -299,13 +310,13 @@ class UrgencyLevel(Model):
     """Stable id, such as `emergency`."""
     urgency: Urgency
     """emergency (call the emergency number now), urgent (the same day) or non_urgent (soon)."""
-    heading: Plain
-    """Heading for this level, such as "Call 911 now"."""
+    heading: FilledPlain
+    """Heading for this level, such as "Call {emergency_number} now"."""
     symptoms: list[Plain] = Field(min_length=1)
     """Symptoms that need this level of care."""
-    action: Prose
-    """What to do. May use {phone}, {urgent_phone}, {emergency_number} and {crisis_line}; phone
-    numbers become links a phone calls with one tap."""
+    action: FilledProse
+    """What to do. May use {phone}, {urgent_phone} and {emergency_number}; phone numbers
+    become links a phone calls with one tap."""
 
 
 class UrgentHelp(Model):

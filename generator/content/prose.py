@@ -23,11 +23,16 @@ _TITLE = r"""(?:\s++(?:"[^"]*"|'[^']*'|\([^()]*\)))?"""
 LINK_RE = re.compile(rf"(?<!!)\[(?P<text>{_TEXT})\]\(\s*+(?P<target>{_DEST}){_TITLE}\s*+\)")
 LINK_START_RE = re.compile(r"\]\(\s*(?P<target>[^\s)]{0,200})")
 """Wherever Markdown could start a link target, whatever the link text or title look like."""
-REFERENCE_DEFINITION_RE = re.compile(r"^[ \t]{0,3}\[[^\[\]]*\]:\s*\S", re.MULTILINE)
+REFERENCE_DEFINITION_RE = re.compile(r"^[ \t>*+\-\d.)]*+\[[^\[\]]*\]:\s*\S", re.MULTILINE)
+"""`[r]: address`, also inside a quote (`> [r]: ...`) or a list item (`- [r]: ...`)."""
+ABBREVIATION_RE = re.compile(r"^[ \t>*+\-\d.)]*?\*\[[^\[\]]*\][ \t]*:", re.MULTILINE)
+"""`*[Word]: text`: Python-Markdown's abbreviations, which change every 'Word' in the page."""
 HTML_RE = re.compile(r"</?[A-Za-z!?][^>]*>?")
 ENTITY_RE = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]+);")
-ATTR_LIST_RE = re.compile(r"\{\s*[:#.]|=")
-"""Inside one '{...}' (checked piece by piece in `_attribute_list`): a '{:', '{#', '{.' or '='."""
+PLACEHOLDERS = ("phone", "urgent_phone", "emergency_number", "clinic_name")
+"""Clinic details that fields documented as taking them fill in (`{phone}`) before Markdown."""
+INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+"""Zero-width and bidirectional-control characters: they hide or reorder what a reader sees."""
 HTML_ATTRIBUTE_RE = re.compile(r"(?<![\w-])(?:on[a-z]+|style)\s*=", re.IGNORECASE)
 """`onclick=` or `style=`: text that would become an attribute if a quote let it out of one."""
 HEADING_RE = re.compile(r"^[ \t]{0,3}#", re.MULTILINE)
@@ -44,17 +49,30 @@ MARKDOWN_MARKS_RE = re.compile(r"(^[ \t]*([-*+]|\d+\.)\s)|\]\(", re.MULTILINE)
 _BRACKET_RE = re.compile(r"[\[\]]")
 
 
-def check_prose(text: str) -> str:
-    """Refuse HTML, unsafe links and layout-breaking Markdown; return the text unchanged."""
-    problems = _unsafe(text) + _layout(text) + _bad_links(text) + _brackets(text)
+def check_prose(text: str, placeholders: bool = False) -> str:
+    """Refuse HTML, unsafe links and layout-breaking Markdown; return the text unchanged.
+    With `placeholders`, `{phone}`-style placeholders are allowed (see `fill`)."""
+    problems = (_unsafe(text, placeholders) + _layout(text) + _bad_links(text)
+                + _brackets(text))
     if problems:
         raise ValueError(problems[0])
     return text
 
 
-def check_plain(text: str) -> str:
-    """Plain one-line text: the prose rules, plus no line breaks, links or lists."""
-    check_prose(text)
+def check_filled_prose(text: str) -> str:
+    """Prose that may hold `{phone}`-style placeholders."""
+    return check_prose(text, placeholders=True)
+
+
+def check_plain(text: str, placeholders: bool = False) -> str:
+    """Plain one-line text: the prose rules, plus no line breaks, links, lists or invisible
+    characters."""
+    check_prose(text, placeholders)
+    found = INVISIBLE_RE.search(text)
+    if found:
+        raise ValueError(f"contains an invisible character (U+{ord(found.group()):04X}) that "
+                         "hides or reorders text; delete it (retype the words around it if "
+                         "you cannot see it)")
     if "\n" in text.strip():
         raise ValueError("must be a single line of text (no line breaks)")
     if MARKDOWN_MARKS_RE.search(text):
@@ -62,7 +80,19 @@ def check_plain(text: str) -> str:
     return text
 
 
-def _unsafe(text: str) -> list[str]:
+def check_filled_plain(text: str) -> str:
+    """Plain text that may hold `{phone}`-style placeholders."""
+    return check_plain(text, placeholders=True)
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Replace `{phone}`-style placeholders with the clinic's details."""
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
+def _unsafe(text: str, placeholders: bool = False) -> list[str]:
     # Each pattern runs only on text holding a character it cannot match without.
     problems = []
     found = HTML_RE.search(text) if "<" in text else None
@@ -73,8 +103,13 @@ def _unsafe(text: str) -> list[str]:
         )
     if "&" in text and ENTITY_RE.search(text):
         problems.append("HTML entities like '&amp;' are not allowed; type the character itself")
-    if "{" in text and _attribute_list(text):
+    if "{" in text and _attribute_list(text, placeholders):
         problems.append("attribute lists like '{: ...}' are not allowed; remove the braces")
+    if "*[" in text and ABBREVIATION_RE.search(text):
+        problems.append("abbreviation definitions like '*[Word]: meaning' are not allowed; "
+                        "explain the word in the text, or add it to glossary.yaml")
+    if "[TOC]" in text:
+        problems.append("'[TOC]' is not allowed; the page makes its own table of contents")
     found = HTML_ATTRIBUTE_RE.search(text) if "=" in text else None
     if found:
         problems.append(f"HTML attributes like {found.group(0)!r} are not allowed; reword the text")
@@ -143,11 +178,16 @@ def _brackets(text: str) -> list[str]:
     return problems
 
 
-def _attribute_list(text: str) -> bool:
-    """Whether a '{' is followed by ':', '#' or '.', or by an '=', before the next '}'."""
+def _attribute_list(text: str, placeholders: bool) -> bool:
+    """Whether a '{' is followed, on its line, by anything but spaces before a '}': Python-
+    Markdown reads `{ hidden }`, `{: .x }` or `{#id}` as attributes for the text before it.
+    A placeholder such as `{phone}` is allowed where `placeholders` says so."""
     for piece in text.split("}")[:-1]:
-        start = piece.find("{")
-        if start != -1 and ATTR_LIST_RE.search(piece, start):
+        line = piece.rsplit("\n", 1)[-1]
+        start = line.find("{")
+        if start == -1 or not line[start + 1:].removeprefix(":").strip(" "):
+            continue
+        if not (placeholders and line[start + 1:] in PLACEHOLDERS):
             return True
     return False
 

@@ -102,6 +102,10 @@ def _read_kind(project: Path, kind: Kind, documents: dict[str, Document],
 def _read_model(path: Path, shown: str, model: type[BaseModel], documents: dict[str, Document],
                 problems: list[Problem]) -> Any:
     """One content file as a model (None if it could not become one); keeps its document."""
+    if path.is_dir():
+        problems.append(Problem(shown, 1, "is a folder, not a file; content files are YAML "
+                                "files: rename the folder or move it out of content/"))
+        return None
     if not path.is_file():
         problems.append(Problem(shown, 1, "file not found; every site needs it "
                                 "(copy it from the default content)"))
@@ -261,9 +265,24 @@ def cross_check(content: Content, documents: dict[str, Document]) -> Iterator[Pr
     for pathway_id, pathway in content.pathways.items():
         yield from check_pathway(pathway, documents[content.file_of("pathway", pathway_id)],
                                  option_ids)
+    yield from _filled_text(content, documents[content.file_of("site")])
     pages = set(page_names(content))
     for doc in documents.values():
         yield from _prose_links(doc, option_ids, term_ids, pages)
+
+
+def _filled_text(content: Content, doc: Document) -> Iterator[Problem]:
+    """Text with `{phone}`-style placeholders follows the text rules once the clinic's details
+    are filled in: a phone number must not finish a link the text started."""
+    values = content.site.contact.placeholders()
+    for i, level in enumerate(content.site.urgent_help.levels):
+        for name, text, check in (("heading", level.heading, prose.check_plain),
+                                  ("action", level.action, prose.check_prose)):
+            try:
+                check(prose.fill(text, values))
+            except ValueError as error:
+                yield Problem(doc.path, doc.line_of(("urgent_help", "levels", i, name)),
+                              f"'{name}': with the clinic's details filled in, {error}")
 
 
 def _source_addresses(content: Content, doc: Document) -> Iterator[Problem]:

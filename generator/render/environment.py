@@ -128,7 +128,7 @@ def cell_filter(text: str) -> Markup:
     return Markup(str(escape(text)).replace("|", "\\|"))
 
 
-PHONE_KEYS = ("phone", "urgent_phone", "emergency_number", "crisis_line")
+PHONE_KEYS = ("phone", "urgent_phone", "emergency_number")
 """Clinic details that are phone numbers: shown as links a phone calls with one tap."""
 
 
@@ -231,9 +231,7 @@ def flowchart(context: Any, pathway: Pathway, pathway_id: str) -> Markup:
 
 
 def contact_values(content: Content) -> dict[str, str]:
-    contact = content.site.contact
-    return {"phone": contact.phone, "urgent_phone": contact.urgent_phone,
-            "emergency_number": contact.emergency_number, "clinic_name": contact.clinic_name}
+    return content.site.contact.placeholders()
 
 
 

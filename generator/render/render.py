@@ -46,6 +46,10 @@ class RenderedSite:
     config: dict[str, Any]
     assets: dict[str, bytes] = field(default_factory=dict)
 
+    def sources(self) -> dict[str, str]:
+        """The content file of each built page, by its address (`options/rfa.html`)."""
+        return {f"{p.path.removesuffix('.md')}.html": p.source for p in self.pages}
+
     def files(self) -> dict[str, bytes]:
         """Every file of the rendered folder, keyed by path relative to it."""
         files = {f"{DOCS_SUBDIR}/{p.path}": p.markdown.encode() for p in self.pages}

@@ -1,7 +1,11 @@
-"""The last look at a built site: refuse pages that load from outside it, drop unused files.
+"""The last look at a built site: refuse pages that load from outside it or hold markup no
+content may make, drop unused files.
 
 Every page is read once. A page that would load anything from outside the site fails the
-build (`offline.page_problems`). Material copies its whole bundle into every site; this site
+build (`offline.page_problems`), and so does one whose parsed HTML holds an unsafe address,
+an event handler, or hidden or editable content (`strict.markup_problems`).
+
+Material copies its whole bundle into every site; this site
 loads one script of its own instead (overrides/assets/javascripts/site.js), and its own search
 index instead of Material's, so what no built page loads is deleted: a clinic copies only what
 is used.
@@ -15,24 +19,34 @@ from pathlib import Path
 
 from ..errors import BuildError
 from .offline import page_problems
+from .strict import markup_problems
 
 SCRIPT_SOURCE = re.compile(r"""<script\b[^>]*?\ssrc=["']?([^"'\s>]+)""")
 MATERIAL_SEARCH_INDEX = "search/search_index.json"
 """Material's search plugin writes it for its own search worker, which the site does not load."""
 
 
-def finish_site(site: Path) -> None:
-    """Check every page of a built site, then delete the files none of them loads."""
-    problems: list[str] = []
+def finish_site(site: Path, sources: dict[str, str] | None = None) -> None:
+    """Check every page of a built site, then delete the files none of them loads.
+    `sources` names the content file of each page (`options/rfa.html`), for messages."""
+    sources = sources or {}
+    offsite: list[str] = []
+    unsafe: list[str] = []
     loaded: set[str] = set()
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8", errors="replace")
-        problems += [f"{path.relative_to(site).as_posix()}: {problem}"
-                     for problem in page_problems(html)]
+        page = path.relative_to(site).as_posix()
+        offsite += [f"{page}: {problem}" for problem in page_problems(html)]
+        source = f" (from {sources[page]})" if page in sources else ""
+        unsafe += [f"{page}{source}: {problem}" for problem in markup_problems(html)]
         loaded |= loaded_scripts([html])
-    if problems:
+    if offsite:
         raise BuildError("pages would load files from outside the site, which fails "
-                         "offline and leaks visits:\n" + "\n".join(problems))
+                         "offline and leaks visits:\n" + "\n".join(offsite))
+    if unsafe:
+        raise BuildError("pages hold markup that no content may make (an unsafe address, an "
+                         "event handler, hidden or editable text); change the text or the "
+                         "template override that makes it:\n" + "\n".join(unsafe))
     drop_unloaded_files(site, loaded)
 
 
