@@ -46,3 +46,20 @@ def test_letters_that_grow_in_lower_case_do_not_shift_what_is_reported():
         "<link href='https://x.org/Ä.css'> loads from outside the site",
         "inline <script> ('Hİ()'...) would be blocked",
     ]
+
+
+def test_unsafe_addresses_are_found_around_the_content_and_in_it():
+    from generator.site.strict import markup_problems
+
+    page = ('<header><a href="java&#9;script:alert(1)">x</a><img SRC=\'data:x\'></header>'
+            '<article class="md-content__inner md-typeset"><p hidden onclick="x">y</p>'
+            '<a href="javascript:x">z</a><a href="tel:911">911</a></article>'
+            '<footer><a href=" vbscript:x">v</a><a href="https://example.org">ok</a></footer>')
+    assert markup_problems(page) == [
+        "<p> in the page content has 'hidden'", "<p> in the page content has 'onclick'",
+        "<a href=\"javascript:x\"> uses a 'javascript:' address",
+        "<element href=\"java\tscript:\"> uses a 'javascript:' address",
+        "<element src=\"data:\"> uses a 'data:' address",
+        "<element href=\"vbscript:\"> uses a 'vbscript:' address",
+    ]
+    assert markup_problems('<nav hidden><a href="../faq.html">FAQ</a></nav>') == []
