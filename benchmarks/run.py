@@ -62,11 +62,18 @@ class Plan:
     """Synthetic size -> runs of build and of check."""
     preview: list[tuple[int, int]]
     """(synthetic size, runs) of the preview comparison."""
+    one_category: list[int]
+    """Synthetic sizes built with every option in one category (one run each)."""
 
 
 FULL = Plan(overhead=[("shipped content", None, 7), ("100 options", 100, 5)],
-            scale={10: 5, 100: 5, 1000: 3}, preview=[(100, 5), (1000, 3)])
-QUICK = Plan(overhead=[("10 options", 10, 1)], scale={5: 1, 10: 1}, preview=[(10, 1)])
+            scale={10: 5, 100: 5, 1000: 3}, preview=[(100, 5), (1000, 3)],
+            one_category=[100, 1000, 5000])
+QUICK = Plan(overhead=[("10 options", 10, 1)], scale={5: 1, 10: 1}, preview=[(10, 1)],
+             one_category=[5, 10])
+ONE_CATEGORY_SECONDS = 300
+ONE_CATEGORY_MEMORY_KIB = 2 * 1024 * 1024
+PAGE_GROWTH_TARGET = 1.2
 
 
 @dataclass
@@ -306,6 +313,39 @@ def scale_section(report: Report, plan: Plan, work: Path) -> None:
     report.out()
 
 
+def one_category_section(report: Report, plan: Plan, work: Path) -> None:
+    report.out("## One category")
+    report.out()
+    report.out("Synthetic packs with every option in the same category, the navigation's worst "
+               "case: every page carries its section of the navigation. One full build each "
+               "(`patient-site build`, rendered/ and site/ deleted first); the average size of "
+               "all built HTML pages.")
+    report.out()
+    report.out("| Options | Pages | Build time | Peak memory | Average page |")
+    report.out("|---:|---:|---:|---:|---:|")
+    average: dict[int, float] = {}
+    sample: dict[int, Sample] = {}
+    for n in plan.one_category:
+        project = write_pack(work / f"one-{n}", n, one_category=True)
+        log = project / "build.log"
+        sample[n] = require_success(measure(build_command(project), project, log),
+                                    f"patient-site build ({n} options, one category)", log)
+        pages = list((project / "site").rglob("*.html"))
+        average[n] = sum(p.stat().st_size for p in pages) / len(pages)
+        report.out(f"| {n:,} | {len(pages):,} | {sample[n].seconds:.1f} s | "
+                   f"{mib(sample[n].rss_kib)} | {average[n] / 1e3:.1f} KB |")
+        clean(project / "site", project / "rendered")
+    report.out()
+    small, large = plan.one_category[0], plan.one_category[-1]
+    growth = average[large] / average[small]
+    report.target(f"One category: build time at {large:,} options", f"{sample[large].seconds:.0f} s",
+                  f"< {ONE_CATEGORY_SECONDS} s", sample[large].seconds < ONE_CATEGORY_SECONDS)
+    report.target(f"One category: peak memory at {large:,} options", mib(sample[large].rss_kib),
+                  "< 2,048 MiB", sample[large].rss_kib < ONE_CATEGORY_MEMORY_KIB)
+    report.target(f"One category: average page at {large:,} / {small:,} options",
+                  f"{growth:.2f}", f"<= {PAGE_GROWTH_TARGET:.1f}", growth <= PAGE_GROWTH_TARGET)
+
+
 def preview_section(report: Report, plan: Plan, work: Path) -> None:
     report.out("## Preview")
     report.out()
@@ -377,9 +417,11 @@ def _preview(report: Report, n: int, runs: int, work: Path) -> None:
 SECTIONS: dict[str, Callable[[Report, Plan, Path], None]] = {
     "overhead": overhead_section,
     "scale": scale_section,
+    "one-category": one_category_section,
     "preview": preview_section,
 }
-HEADERS = {"overhead": "## Generator overhead", "scale": "## Scale", "preview": "## Preview"}
+HEADERS = {"overhead": "## Generator overhead", "scale": "## Scale", "preview": "## Preview",
+           "one-category": "## One category"}
 
 
 # --- machine and results file ------------------------------------------------------------

@@ -104,16 +104,23 @@ def term_id(k: int) -> str:
     return term_name(k).replace(" ", "-")
 
 
+MAX_ITEMS_PER_FILE = 6_000
+"""Most glossary terms in a pack; questions and tips stop at a quarter of it."""
+
+
 class _Writer:
     """Builds all files of one pack from one seeded random generator per item."""
 
-    def __init__(self, n_options: int):
+    def __init__(self, n_options: int, one_category: bool = False):
+        self.one_category = one_category
         if n_options < 2:
             raise ValueError("a pack needs at least 2 options (comparison tables hold two or more)")
         self.n = n_options
-        self.n_terms = max(12, TERMS_PER_OPTION * n_options)
-        self.n_faqs = max(4, round(FAQS_PER_OPTION * n_options))
-        self.n_tips = max(3, round(TIPS_PER_OPTION * n_options))
+        # The glossary, questions and tips are one file each: they stop growing before they
+        # reach the 1 MB a content file may have (at about 3,000 options).
+        self.n_terms = min(MAX_ITEMS_PER_FILE, max(12, TERMS_PER_OPTION * n_options))
+        self.n_faqs = min(MAX_ITEMS_PER_FILE // 4, max(4, round(FAQS_PER_OPTION * n_options)))
+        self.n_tips = min(MAX_ITEMS_PER_FILE // 4, max(3, round(TIPS_PER_OPTION * n_options)))
         self.n_sources = max(2, n_options // OPTIONS_PER_SOURCE)
         self.n_pathways = max(1, round(n_options / OPTIONS_PER_PATHWAY))
         self.n_tables = max(1, round(n_options / OPTIONS_PER_COMPARISON))
@@ -154,7 +161,7 @@ class _Writer:
 
     def option(self, i: int) -> dict[str, Any]:
         rng = random.Random(f"option-{i}")
-        category = CATEGORIES[i % len(CATEGORIES)]
+        category = "procedures" if self.one_category else CATEGORIES[i % len(CATEGORIES)]
         terms = self.own_terms(i)
         name = option_title(i)
         related = [j for j in dict.fromkeys((i + step) % self.n for step in (1, 2, 7)) if j != i]
@@ -347,9 +354,10 @@ def dump(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
-def pack_files(n_options: int) -> dict[str, str]:
-    """Every content file of a pack of `n_options` options, by path under the project."""
-    w = _Writer(n_options)
+def pack_files(n_options: int, one_category: bool = False) -> dict[str, str]:
+    """Every content file of a pack of `n_options` options, by path under the project; with
+    `one_category`, every option is in the same category (the navigation's worst case)."""
+    w = _Writer(n_options, one_category)
     files = {
         "content/site.yaml": dump(w.site()),
         "content/sources.yaml": dump(w.sources()),
@@ -365,12 +373,12 @@ def pack_files(n_options: int) -> dict[str, str]:
     return files
 
 
-def write_pack(folder: Path, n_options: int) -> Path:
+def write_pack(folder: Path, n_options: int, one_category: bool = False) -> Path:
     """Write a complete project of `n_options` options into `folder` (emptied first); return it."""
     folder = Path(folder)
     if folder.exists():
         shutil.rmtree(folder)
-    for relative, text in pack_files(n_options).items():
+    for relative, text in pack_files(n_options, one_category).items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -385,8 +393,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Write a synthetic content pack.")
     parser.add_argument("folder", type=Path)
     parser.add_argument("options", type=int)
+    parser.add_argument("--one-category", action="store_true",
+                        help="put every option in the same category")
     args = parser.parse_args()
-    write_pack(args.folder, args.options)
+    write_pack(args.folder, args.options, args.one_category)
     print(f"Wrote a pack of {args.options} options to {args.folder}")
 
 

@@ -8,8 +8,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..content.model import Content
+from ..content.model import Category, Content
 from ..content.pathway import parents, walk_order
+
+OPTIONS_IN_NAVIGATION = 15
+"""Most options a category, or guides the step-by-step section, lists in the navigation. A
+larger category gets a page of its own that lists them all (the guides' index lists every
+guide), and the navigation links that page: every page carries the navigation of its section,
+so without a limit pages would grow with the number of options."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,9 @@ def page_list(content: Content) -> Iterator[PageSpec]:
         yield PageSpec(f"options/{option_id}.md", "option.md.j2",
                        content.file_of("option", option_id),
                        {"option": option, "option_id": option_id})
+    for category in large_categories(content):
+        yield PageSpec(category_page(category), "category.md.j2", content.file_of("site"),
+                       {"category": category})
     for pathway_id in content.pathways:
         yield from _pathway_pages(content, pathway_id)
     if content.pathways:
@@ -66,6 +75,16 @@ def _pathway_pages(content: Content, pathway_id: str) -> Iterator[PageSpec]:
         yield PageSpec(f"pathway/{pathway_id}/{node_id}.md", template, source, shared | {
             "node_id": node_id, "step": steps.get(node_id), "outcome": outcomes.get(node_id),
             "back": back[node_id]})
+
+
+def large_categories(content: Content) -> list[Category]:
+    """Categories with more options than the navigation lists: each gets a page of its own."""
+    return [c for c in content.categories() if len(content.options_in(c)) > OPTIONS_IN_NAVIGATION]
+
+
+def category_page(category: Category) -> str:
+    """Where the page listing every option of a large category lives."""
+    return f"categories/{category.value}.md"
 
 
 def page_names(content: Content) -> dict[str, str]:
