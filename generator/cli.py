@@ -123,12 +123,15 @@ def check(project: Path, strict: bool, publish: bool) -> None:
 
     validated = load_content(project)
     content = validated.content
-    grades = page_grades(render_site(content, project).pages)
     budget = content.site.reading_grade_budget
+    grades = page_grades(render_site(content, project).pages, budget)
     click.echo(f"Reading grade per page (Flesch-Kincaid, budget {budget}):")
     for grade in grades:
         flag = "  ABOVE BUDGET" if grade.grade > budget else ""
         click.echo(f"  {grade.grade:5.1f}  {grade.page}{flag}")
+        for sentence_grade, sentence in grade.hardest:
+            shown = sentence if len(sentence) <= 100 else sentence[:97] + "..."
+            click.echo(f"         hardest sentence, grade {sentence_grade:.1f}: {shown}")
     links = list(external_links(validated.documents))
     if links:
         click.echo("External links in content (listed, never fetched):")

@@ -47,3 +47,20 @@ def test_every_page_is_graded_once(shipped_project: Path) -> None:
                    for p in (shipped_project / "rendered" / "docs").rglob("*.md"))
     assert rendered.exit_code == 0
     assert sorted(graded) == pages
+
+
+def test_a_page_close_to_the_budget_names_its_hardest_sentence(project: Path) -> None:
+    option = project / "content" / "options" / "test-one.yaml"
+    long = ("Notwithstanding considerable interindividual variability, radiofrequency "
+            "neurotomy demonstrates substantially prolonged analgesic efficacy relative to "
+            "conventional corticosteroid administration methodologies.")
+    text = option.read_text()
+    option.write_text(text.replace(text.split("what_it_is: ")[1].split("\n")[0], long, 1))
+    code, output = check(project)
+    lines = output.splitlines()
+    page = next(i for i, line in enumerate(lines) if line.endswith("options/test-one.md")
+                or "options/test-one.md  ABOVE" in line)
+    assert lines[page + 1].startswith("         hardest sentence, grade ")
+    assert "Notwithstanding considerable interindividual variability" in lines[page + 1]
+    easy = next(line for line in lines if line.endswith("  faq.md"))
+    assert "hardest" not in lines[lines.index(easy) + 1]

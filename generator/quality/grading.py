@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from ..errors import Problem
 from ..render.render import Page
 
+CLOSE_TO_BUDGET = 1.0
+"""`check` names the hardest sentences of a page this close to the budget, or above it."""
+HARD_SENTENCE = 6.0
+"""...and, on any page, each sentence this far above the budget, which an easy page hides."""
+
 
 @dataclass(frozen=True)
 class PageGrade:
@@ -15,13 +20,25 @@ class PageGrade:
     page: str
     source: str
     grade: float
+    hardest: tuple[tuple[float, str], ...] = ()
+    """(grade, sentence) of its hardest sentences, when the page is close to the budget."""
 
 
-def page_grades(pages: list[Page]) -> list[PageGrade]:
-    """Flesch-Kincaid grade of each page's prose, in site order."""
-    from .readability import grade_of_markdown  # loads a hyphenation dictionary: only for check
+def page_grades(pages: list[Page], budget: float | None = None) -> list[PageGrade]:
+    """Flesch-Kincaid grade of each page's prose, in site order; with a `budget`, pages close
+    to it or above also name their hardest sentences."""
+    from .readability import grade_of_markdown, hardest_sentences  # loads a dictionary
 
-    return [PageGrade(page.path, page.source, grade_of_markdown(page.markdown)) for page in pages]
+    grades = []
+    for page in pages:
+        grade = grade_of_markdown(page.markdown)
+        hardest: list[tuple[float, str]] = []
+        if budget is not None:
+            hardest = hardest_sentences(page.markdown)
+            if grade <= budget - CLOSE_TO_BUDGET:
+                hardest = [(g, s) for g, s in hardest if g > budget + HARD_SENTENCE]
+        grades.append(PageGrade(page.path, page.source, grade, tuple(hardest)))
+    return grades
 
 
 def grade_problems(grades: list[PageGrade], budget: float) -> list[Problem]:

@@ -102,6 +102,13 @@ def ignores_last_lines(lines: list[str]) -> bool:
     return all(len(line.splitlines()) == 1 and _DROP_LINE_RE.match(line) for line in lines)
 
 
+def hardest_sentences(markdown: str, count: int = 3) -> list[tuple[float, str]]:
+    """The `count` sentences of a page with the highest reading grade, hardest first."""
+    pieces = [" ".join(p.split()) for p in _SENTENCE_END_RE.split(prose_of_markdown(markdown))]
+    graded = {(measure(p).grade, p) for p in pieces if len(_WORD_RE.findall(p)) >= 3}
+    return sorted(graded, reverse=True)[:count]
+
+
 def grade_of_markdown(markdown: str) -> float:
     """Reading grade of a rendered Markdown page."""
     return measure(prose_of_markdown(markdown)).grade
