@@ -207,6 +207,25 @@ def schema(kind: str | None, output_dir: Path | None) -> None:
     click.echo(json.dumps(schema_of(kind), indent=2))
 
 
+@main.command("review-packet")
+@project_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("review-packet.html"), show_default=True,
+              help="Where to write the packet (relative to the current folder).")
+@reports_problems
+def review_packet(project: Path, output: Path) -> None:
+    """Write one printable HTML file for a clinician's review: every page's text in reading
+    order, its sources, and a sign-off box per content file."""
+    from .content.validate import load_content
+    from .quality.review_packet import review_packet as make_packet
+    from .render.render import render_site
+
+    content = load_content(project).content
+    packet = make_packet(content, render_site(content, project).pages)
+    output.write_text(packet, encoding="utf-8")
+    click.echo(f"Wrote {output}. Open it in a browser and print it, or send it as it is.")
+
+
 @main.group()
 def new() -> None:
     """Create a new content file from a commented starting point."""

@@ -112,3 +112,20 @@ def test_an_option_no_source_grades_shows_no_label(project: Path) -> None:
     assert "Well studied" not in html
     labelled = (project / "site" / "options" / "another-one.html").read_text()
     assert "<strong>Experimental</strong> (according to A test article)" in labelled
+
+
+def test_the_review_packet_holds_every_page_and_a_sign_off_per_file(project: Path,
+                                                                    tmp_path: Path) -> None:
+    packet = tmp_path / "packet.html"
+    code, output = run("review-packet", "--project", str(project), "--output", str(packet))
+    assert code == 0, output
+    html = packet.read_text()
+    for path in content_files(project):
+        shown = path.relative_to(project).as_posix()
+        assert f'<h2 class="file">{shown}</h2>' in html
+        assert f"<strong>Sign-off for {shown}</strong>" in html
+    assert html.count('class="signoff"') == len(content_files(project))
+    assert html.count("draft, not yet reviewed by a clinician") == len(content_files(project))
+    assert "<h1>Test one</h1>" in html and "A test with a needle." in html
+    assert "A test article" in html  # the sources an option cites
+    assert "*[" not in html and "structured_data" not in html  # no tooltip lines, no front matter
