@@ -15,7 +15,6 @@ from typing import Any
 
 import jinja2
 import yaml
-from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from ..content import prose
@@ -175,8 +174,11 @@ def faq_page(context: Any, faqs: FaqPage) -> dict[str, Any]:
 
 @jinja2.pass_context
 def date_filter(context: Any, day: dt.date) -> str:
-    """A date written out in the site's language, such as "November 21, 2026"."""
-    return format_date(day, format="long", locale=context["site"].language)
+    """A date written out in the site's language, such as "November 21, 2026": the locale
+    file's `date_format` with its month names (`months`, January first)."""
+    strings = context["t"]
+    month = strings.get("months").split(",")[day.month - 1].strip()
+    return strings.date_format.format(day=day.day, month=month, year=day.year)
 
 
 @jinja2.pass_context
