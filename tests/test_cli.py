@@ -34,7 +34,8 @@ def run(*args):
 
 
 def test_the_command_list_is_what_the_readme_promises():
-    assert sorted(COMMANDS) == ["build", "check", "new option", "render", "schema", "serve"]
+    assert sorted(COMMANDS) == ["build", "check", "new option", "render", "review-packet", "schema",
+                               "serve"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

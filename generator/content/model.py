@@ -535,6 +535,15 @@ class Content:
         tables = self.comparisons.tables if self.comparisons else []
         return [t for t in tables if option_id in t.options]
 
+    def item(self, kind: str, item_id: str = "") -> Model:
+        """The model of one content file, by (kind name, id) as in `files`."""
+        if kind == "option":
+            return self.options[item_id]
+        if kind == "pathway":
+            return self.pathways[item_id]
+        found: Model = getattr(self, kind)
+        return found
+
     def file_of(self, kind: str, item_id: str = "") -> str:
         """The content file (`content/options/rfa.yaml`) an item comes from."""
         return self.files[(kind, item_id)]

@@ -336,7 +336,7 @@ def stale_reviews(content: Content, documents: dict[str, Document],
     """A warning for each page whose next review date has passed."""
     today = today or dt.date.today()
     for (kind, item_id), path in content.files.items():
-        review = getattr(_item(content, kind, item_id), "review", None)
+        review = getattr(content.item(kind, item_id), "review", None)
         if review and review.next_review_due < today:
             yield Problem(path, documents[path].line_of(("review", "next_review_due")),
                           f"review was due on {review.next_review_due.isoformat()}; review the "
@@ -349,7 +349,7 @@ def publishing_problems(content: Content, documents: dict[str, Document],
     clinical review, and clinic details that are still placeholders."""
     today = today or dt.date.today()
     for (kind, item_id), path in content.files.items():
-        review = getattr(_item(content, kind, item_id), "review", None)
+        review = getattr(content.item(kind, item_id), "review", None)
         if review is None:
             continue
         line = documents[path].line_of(("review",))
@@ -371,15 +371,6 @@ def publishing_problems(content: Content, documents: dict[str, Document],
             yield Problem(site.path, site.line_of(("contact", key)),
                           f"'{key}' is still a placeholder ('{value}'); put in the clinic's own "
                           "details before publishing")
-
-
-def _item(content: Content, kind: str, item_id: str) -> Any:
-    """The model of one content file."""
-    if kind == "option":
-        return content.options[item_id]
-    if kind == "pathway":
-        return content.pathways[item_id]
-    return getattr(content, kind)
 
 
 def external_links(documents: dict[str, Document]) -> Iterator[tuple[Problem, str]]:

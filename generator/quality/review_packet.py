@@ -30,17 +30,10 @@ def review_packet(content: Content, pages: list[Page], today: dt.date | None = N
         body = TOOLTIP_LINE.sub("", FRONT_MATTER.sub("", page.markdown))
         html = markdown.markdown(body, extensions=EXTENSIONS, output_format="html")
         files.setdefault(page.source, []).append({"path": page.path, "html": html})
-    models = {path: _model(content, kind, item_id) for (kind, item_id), path in content.files.items()}
+    models = {path: content.item(kind, item_id) for (kind, item_id), path in content.files.items()}
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
                                      autoescape=True, undefined=jinja2.StrictUndefined)
     return environment.get_template("review_packet.html.j2").render(
         site=content.site, files=files, models=models, content=content,
         today=(today or dt.date.today()).isoformat())
 
-
-def _model(content: Content, kind: str, item_id: str) -> object:
-    if kind == "option":
-        return content.options[item_id]
-    if kind == "pathway":
-        return content.pathways[item_id]
-    return getattr(content, kind)
