@@ -17,6 +17,8 @@ from ..errors import BuildError
 from .offline import page_problems
 
 SCRIPT_SOURCE = re.compile(r"""<script\b[^>]*?\ssrc=["']?([^"'\s>]+)""")
+LOADED_BY_SITE_JS = {"minisearch.min.js"}
+"""Scripts site.js loads itself, the first time search opens: no page names them."""
 MATERIAL_SEARCH_INDEX = "search/search_index.json"
 """Material's search plugin writes it for its own search worker, which the site does not load."""
 
@@ -33,7 +35,7 @@ def finish_site(site: Path) -> None:
     if problems:
         raise BuildError("pages would load files from outside the site, which fails "
                          "offline and leaks visits:\n" + "\n".join(problems))
-    drop_unloaded_files(site, loaded)
+    drop_unloaded_files(site, loaded | LOADED_BY_SITE_JS if "site.js" in loaded else loaded)
 
 
 def loaded_scripts(pages: Iterable[str]) -> set[str]:
