@@ -64,13 +64,15 @@ class Plan:
     """(synthetic size, runs) of the preview comparison."""
     one_category: list[int]
     """Synthetic sizes built with every option in one category (one run each)."""
+    search: int
+    """Synthetic size at which search's time per key is measured."""
 
 
 FULL = Plan(overhead=[("shipped content", None, 7), ("100 options", 100, 5)],
             scale={10: 5, 100: 5, 1000: 3}, preview=[(100, 5), (1000, 3)],
-            one_category=[100, 1000, 5000])
+            one_category=[100, 1000, 5000], search=1000)
 QUICK = Plan(overhead=[("10 options", 10, 1)], scale={5: 1, 10: 1}, preview=[(10, 1)],
-             one_category=[5, 10])
+             one_category=[5, 10], search=10)
 ONE_CATEGORY_SECONDS = 300
 ONE_CATEGORY_MEMORY_KIB = 2 * 1024 * 1024
 PAGE_GROWTH_TARGET = 1.2
@@ -353,6 +355,24 @@ def preview_section(report: Report, plan: Plan, work: Path) -> None:
         _preview(report, n, runs, work)
 
 
+def search_section(report: Report, plan: Plan, work: Path) -> None:
+    """Search relevance and time per key (benchmarks/search.py), in Chromium."""
+    from . import search
+
+    report.out("## Search")
+    report.out()
+    lines, top1, top3, per_key = search.measure(plan.search)
+    for line in lines:
+        report.out(line)
+    report.target("Search: patient queries with their page in the top 3", f"{top3:.0%}",
+                  ">= 95%", top3 >= 0.95)
+    report.target("Search: patient queries with their page first", f"{top1:.0%}", "-", None)
+    report.target(f"Search: median time per key, {plan.search:,} options, CPU / {search.THROTTLE}",
+                  f"{per_key:.1f} ms", f"< {search.KEYSTROKE_TARGET_MS:.0f} ms",
+                  per_key < search.KEYSTROKE_TARGET_MS)
+    report.out()
+
+
 def _preview(report: Report, n: int, runs: int, work: Path) -> None:
     report.out(f"### {n:,} options")
     report.out()
@@ -419,9 +439,10 @@ SECTIONS: dict[str, Callable[[Report, Plan, Path], None]] = {
     "scale": scale_section,
     "one-category": one_category_section,
     "preview": preview_section,
+    "search": search_section,
 }
 HEADERS = {"overhead": "## Generator overhead", "scale": "## Scale", "preview": "## Preview",
-           "one-category": "## One category"}
+           "one-category": "## One category", "search": "## Search"}
 
 
 # --- machine and results file ------------------------------------------------------------

@@ -6,14 +6,17 @@ a page opened from a USB stick (file://) may run a script beside it, but not fet
 Because it is a plain file of the rendered folder, search works under any builder.
 
     var __patient_search_index = {"lang": "en", "pages": [
-      [location, title, text, [[anchor, title, text], ...], [name, ...]], ...]}
+      [location, title, text, [[anchor, title, text, [name, ...]], ...], [name, ...], weight],
+      ...]}
 
 - text is plain: Markdown marks, HTML tags and tooltip definitions dropped; blocks
   (paragraphs, list items, table rows) are separated by a newline;
-- sections are the page's `##` and `###` headings; anchors are the ids the Markdown `toc`
-  extension gives them;
-- names are the other names of what the page is about (an option's "also called"), which
-  search ranks with the title;
+- sections are the page's `##` and `###` headings, and the glossary's terms; anchors are the
+  ids the Markdown `toc` extension (or the glossary template) gives them;
+- names are the other names of what a page or section is about (an option's or a glossary
+  term's "also called"), which search ranks with the title;
+- weight scales a page's score: the FAQ and the glossary mention nearly everything, so they
+  must not come before the page about the thing searched for;
 - whatever a template marks `data-search-exclude` (urgent help, disclaimer, review dates) is
   left out: it is on every page and would match every search.
 """
@@ -37,7 +40,7 @@ SCRIPT_VARIABLE = "__patient_search_index"
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*#*\s*$")
-HTML_HEADING = re.compile(r"^<h([23])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>\s*$")
+HTML_HEADING = re.compile(r"^<(h[23]|dt)\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</\1>\s*$")
 OPEN_TAG = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*>")
 SKIPPED_LINE = re.compile(r"^\s*(\*\[[^\]]*\]:|\{:|\|?\s*:?-{3,}|!!!|\?\?\?)")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -47,18 +50,28 @@ MARKS = re.compile(r"(\*\*|__|\*|`)")
 ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
 
 
+REFERENCE_PAGES = {"faq.md": 0.5, "glossary.md": 0.3}
+"""Pages that mention nearly everything, and the weight of their scores (an option's is 1)."""
+PATHWAY_WEIGHT = 0.4
+"""Pathway steps name the options they lead to, in short titles: the option page comes first."""
+OTHER_PAGE_WEIGHT = 0.8
+"""The weight of the other pages (home, compare, tips, about)."""
+
+
 def search_index(content: Content, pages: list[Page]) -> bytes:
     """The index of every page, as the script `site.js` loads."""
     names = {f"options/{oid}.md": list(option.also_called)
              for oid, option in content.options.items()}
-    entries = [_page_entry(page, names.get(page.path, [])) for page in pages]
+    terms = {term.id: list(term.also_called) for term in content.glossary.terms}
+    entries = [_page_entry(page, names.get(page.path, []), terms if page.path == "glossary.md"
+                           else {}) for page in pages]
     data = json.dumps({"lang": content.site.language, "pages": entries}, ensure_ascii=False,
                       separators=(",", ":"))
     return f"var {SCRIPT_VARIABLE} = {data};\n".encode()
 
 
-def _page_entry(page: Page, names: list[str]) -> list[Any]:
-    """[location, title, text, sections, names] for one page."""
+def _page_entry(page: Page, names: list[str], section_names: dict[str, list[str]]) -> list[Any]:
+    """[location, title, text, sections, names, weight] for one page."""
     location = page.path.removesuffix(".md") + ".html"
     text: list[str] = []
     sections: list[list[Any]] = []
@@ -90,9 +103,12 @@ def _page_entry(page: Page, names: list[str]) -> list[Any]:
         elif words:
             blocks.append(words)
         follows = bool(words)
-    entry_sections = [[a, t, "\n".join(lines)] for a, t, lines in sections
-                      if lines or t != page.title]
-    return [location, page.title, "\n".join(text), entry_sections, names]
+    entry_sections = [[a, t, "\n".join(lines), section_names.get(a, [])]
+                      for a, t, lines in sections if lines or t != page.title]
+    weight = (1 if page.path.startswith("options/")
+              else PATHWAY_WEIGHT if page.path.startswith("pathway/")
+              else REFERENCE_PAGES.get(page.path, OTHER_PAGE_WEIGHT))
+    return [location, page.title, "\n".join(text), entry_sections, names, weight]
 
 
 def _searchable_lines(markdown: str) -> list[str]:

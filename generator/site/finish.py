@@ -22,6 +22,8 @@ from .offline import page_problems
 from .strict import markup_problems
 
 SCRIPT_SOURCE = re.compile(r"""<script\b[^>]*?\ssrc=["']?([^"'\s>]+)""")
+LOADED_BY_SITE_JS = {"minisearch.min.js"}
+"""Scripts site.js loads itself, the first time search opens: no page names them."""
 MATERIAL_SEARCH_INDEX = "search/search_index.json"
 """Material's search plugin writes it for its own search worker, which the site does not load."""
 
@@ -47,7 +49,7 @@ def finish_site(site: Path, sources: dict[str, str] | None = None) -> None:
         raise BuildError("pages hold markup that no content may make (an unsafe address, an "
                          "event handler, hidden or editable text); change the text or the "
                          "template override that makes it:\n" + "\n".join(unsafe))
-    drop_unloaded_files(site, loaded)
+    drop_unloaded_files(site, loaded | LOADED_BY_SITE_JS if "site.js" in loaded else loaded)
 
 
 def loaded_scripts(pages: Iterable[str]) -> set[str]:

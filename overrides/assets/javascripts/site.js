@@ -6,10 +6,12 @@
  * - the light/dark toggle: the colours follow the system until the reader picks one, and that
  *   choice is kept where Material keeps it (csp/palette.js applies it before the page shows);
  * - glossary words: a word's meaning shows on hover, and on tap;
- * - search: the index (search/search_index.js, from generator/render/search.py) is loaded as a
- *   script the first time search opens, so it costs nothing until then and works from file://.
- *   Every word typed must start a word of a result (with light English stemming: "injections"
- *   finds "injection"); titles and other names count most. Results use Material's markup and stylesheet.
+ * - search: MiniSearch (minisearch.min.js, vendored, MIT) and the index (search/search_index.js,
+ *   from generator/render/search.py) are loaded as scripts the first time search opens, so they
+ *   cost nothing until then and work from file://. A word may be the start of a word, or have a
+ *   typo ("steriod"); results with more of the words come first, titles and other names count
+ *   most, then headings; light English stemming ("injections" finds "injection"). When nothing
+ *   matches, the nearest title word is suggested. Results use Material's markup and stylesheet.
  * - on the page a result opens, the words searched for are marked (?h=, search.highlight);
  * - the table of contents marks the section on screen, and the header casts a shadow once
  *   the page has scrolled;
@@ -166,6 +168,7 @@
     "its me my no not of on or so than that the their them then there these they this to was we " +
     "what when where which who why will with you your").split(" "));
   var english = /^en\b/.test(document.documentElement.lang || "en");
+  var DID_YOU_MEAN = english ? "Did you mean" : "";  // Material's translations have no words for it
 
   function fold(word) {  // lower case; accents off Latin letters only ("é" is "e")
     return word.toLowerCase().normalize("NFD").replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
@@ -182,8 +185,13 @@
     return word;
   }
 
-  function terms(text) {
-    return (fold(text).match(WORD) || []).map(stem);
+  function processTerm(word) {  // a word as indexed and searched for; stop words dropped
+    var folded = fold(word);
+    return english && STOP_WORDS.has(folded) ? null : stem(folded);
+  }
+
+  function tokenize(text) {
+    return text.match(WORD) || [];
   }
 
   function queryTerms(query) {  // {words: as typed (folded), terms: their stems}
@@ -193,69 +201,85 @@
     return { words: words, terms: Array.from(new Set(words.map(stem))) };
   }
 
+  // Names count most: a page's title and other names, then headings, then the words.
+  var BOOST = { title: 6, names: 5, headings: 1.5, page: 3, text: 1 };
+  var SEARCH_OPTIONS = {
+    combineWith: "OR",  // each word that matches adds, so more matching words rank higher
+    prefix: true,       // "stim" finds "stimulation"
+    // typos: one letter wrong in a word of 4 to 6 letters, two from 7 ("steriod", "facett")
+    fuzzy: function (term) { return term.length < 4 ? 0 : term.length < 7 ? 1 : 2; },
+    boost: BOOST
+  };
+
   function Index(data) {
-    // data.pages: [location, title, text, [[anchor, title, text], ...], [other name, ...]]
+    // data.pages: [location, title, text, [[anchor, title, text, [name...]], ...], [name...], weight]
     var docs = this.docs = [];
-    var words = this.words = new Map();  // stem -> Map(doc number -> weight)
+    var vocabulary = this.vocabulary = new Map();  // indexed term -> a word as written
     data.pages.forEach(function (page) {
-      var parent = { location: page[0], title: page[1], text: page[2], names: (page[4] || []).join(" "),
-                     page: null };
-      parent.page = parent;
+      var names = (page[4] || []).join(" ");
+      var parent = { id: docs.length, location: page[0], title: page[1], text: page[2], names: names,
+                     headings: page[3].map(function (s) { return s[1]; }).join(" "), page: "",
+                     weight: page[5] || 1 };
+      parent.parent = parent;
       docs.push(parent);
       page[3].forEach(function (section) {
-        docs.push({ location: page[0] + "#" + section[0], title: section[1], text: section[2], page: parent });
+        docs.push({ id: docs.length, location: page[0] + "#" + section[0], title: section[1],
+                    text: section[2], names: (section[3] || []).join(" "), headings: "",
+                    page: page[1] + " " + names, parent: parent, weight: parent.weight });
       });
     });
-    docs.forEach(function (doc, number) {
-      doc.number = number;
-      // a title counts most, and more the fewer words it has: "Radiofrequency ablation"
-      // before "Ask about radiofrequency ablation"
-      var title = (doc === doc.page ? 60 : 20) / Math.max(2, terms(doc.title).length);
-      [[doc.title, title], [doc.names || "", 30], [doc.text, 1]].forEach(function (field) {
-        terms(field[0]).forEach(function (term) {
-          var postings = words.get(term) || words.set(term, new Map()).get(term);
-          postings.set(number, (postings.get(number) || 0) + field[1]);
-        });
+    docs.forEach(function (doc) {
+      tokenize(doc.title + " " + doc.names).forEach(function (word) {
+        var term = processTerm(word);
+        if (term && !vocabulary.has(term)) vocabulary.set(term, word.toLowerCase());
       });
     });
+    this.engine = new MiniSearch({ fields: Object.keys(BOOST), tokenize: tokenize,
+                                   processTerm: processTerm, searchOptions: SEARCH_OPTIONS });
+    this.engine.addAll(docs);
   }
 
   Index.prototype.search = function (query) {
-    var self = this;
-    var query = queryTerms(query);
-    var wanted = query.terms;
-    if (!wanted.length) return { words: [], terms: [], groups: [] };
-    var scores = new Map();  // doc number -> {score, found: Set of terms}
-    wanted.forEach(function (term) {
-      var hits = new Map();
-      self.words.forEach(function (postings, word) {
-        if (word.lastIndexOf(term, 0) !== 0) return;  // every term is the start of a word
-        var exact = word === term ? 2 : 1;
-        postings.forEach(function (weight, number) {
-          hits.set(number, (hits.get(number) || 0) + weight * exact);
-        });
-      });
-      var rarity = Math.log(1 + self.docs.length / Math.max(hits.size, 1));
-      hits.forEach(function (weight, number) {
-        var entry = scores.get(number) || scores.set(number, { score: 0, found: new Set() }).get(number);
-        entry.score += weight * rarity;
-        entry.found.add(term);
-      });
+    var docs = this.docs;
+    var wanted = queryTerms(query);
+    if (!wanted.terms.length) return { words: [], terms: [], groups: [] };
+    var results = this.engine.search(query, {
+      boostDocument: function (id) { return docs[id].weight; }
     });
-    var most = 0;
-    scores.forEach(function (entry) { most = Math.max(most, entry.found.size); });
-    var groups = new Map();  // page -> {score, parent entry, sections}
-    scores.forEach(function (entry, number) {
-      if (entry.found.size < most) return;  // all the words, when some section has them all
-      var doc = self.docs[number];
-      var group = groups.get(doc.page) || groups.set(doc.page, { page: doc.page, score: 0, sections: [] }).get(doc.page);
-      group.score = Math.max(group.score, entry.score);
-      if (doc === doc.page) group.self = entry;
-      else group.sections.push({ doc: doc, score: entry.score });
+    var found = new Set(wanted.terms);  // what to mark: the words typed, and what they matched
+    var groups = new Map();  // parent page -> {page, score, self, sections, terms}
+    results.forEach(function (result) {
+      var doc = docs[result.id];
+      result.terms.forEach(function (term) { found.add(term); });
+      var group = groups.get(doc.parent);
+      if (!group) {
+        group = { page: doc.parent, scores: [], sections: [], terms: new Set() };
+        groups.set(doc.parent, group);
+      }
+      group.scores.push(result.score);
+      result.terms.forEach(function (term) { group.terms.add(term); });
+      if (doc === doc.parent) group.self = result;
+      else group.sections.push({ doc: doc, score: result.score });
+    });
+    groups.forEach(function (group) {  // its best part, and a little for its next three:
+      var scores = group.scores.sort(function (a, b) { return b - a; });  // a page about it
+      group.score = scores.slice(0, 4).reduce(function (sum, score, i) {  // says it in places
+        return sum + (i ? score / 4 : score);
+      }, 0);
     });
     var sorted = Array.from(groups.values()).sort(function (a, b) { return b.score - a.score; });
     sorted.forEach(function (group) { group.sections.sort(function (a, b) { return b.score - a.score; }); });
-    return { words: query.words, terms: wanted, groups: sorted };
+    return { words: wanted.words, terms: Array.from(found), groups: sorted };
+  };
+
+  Index.prototype.suggest = function (query) {  // words of titles and names near those typed
+    var vocabulary = this.vocabulary;
+    var best = this.engine.autoSuggest(query, {
+      fields: ["title", "names"], combineWith: "OR", prefix: false, maxFuzzy: 3,
+      fuzzy: function (term) { return term.length < 4 ? 1 : term.length < 7 ? 2 : 3; }
+    })[0];
+    if (!best) return "";
+    return best.terms.map(function (term) { return vocabulary.get(term) || term; }).join(" ");
   };
 
   function matches(word, wanted) {
@@ -301,6 +325,7 @@
   function resultLink(doc, found, parent, showText) {
     var wanted = found.terms;
     var url = new URL(doc.location, base);
+    // the opened page marks the words this result matched ("steroid" for "steriod")
     if (features.indexOf("search.highlight") >= 0) url.searchParams.set("h", found.words.join(" "));
     var heading = parent ? "h1" : "h2";
     return '<a href="' + escapeHtml(url.href) + '" class="md-search-result__link">' +
@@ -311,7 +336,8 @@
       "</article></a>";
   }
 
-  function resultItem(group, found) {
+  function resultItem(group, all) {
+    var found = { words: Array.from(group.terms), terms: all.terms };
     var shown = group.sections.slice(0, 2);
     var more = group.sections.slice(2);
     var html = resultLink(group.page, found, true, !!group.self) +
@@ -340,19 +366,22 @@
     if (output) output.inert = true;  // results are out of reach while search is closed
     var loading = null;
 
-    function load() {
-      loading = loading || new Promise(function (resolve, reject) {
+    function loadScript(path) {  // a script, not fetch(): this works from file:// too
+      return new Promise(function (resolve, reject) {
         var script = document.createElement("script");
-        script.src = new URL("search/search_index.js", base).href;
-        script.onload = function () {
-          try {
-            resolve(new Index(window.__patient_search_index));
-          } catch (error) {  // not an index: as if it were missing
-            reject(error);
-          }
-        };
-        script.onerror = reject;
+        script.src = new URL(path, base).href;
+        script.onload = resolve;
+        script.onerror = function () { script.remove(); reject(); };
         document.head.appendChild(script);
+      });
+    }
+
+    function load() {
+      loading = loading || Promise.all([
+        window.MiniSearch || loadScript("assets/javascripts/minisearch.min.js"),
+        loadScript("search/search_index.js")
+      ]).then(function () {
+        return new Index(window.__patient_search_index);  // not an index: as if it were missing
       });
       return loading.then(function (ready) { index = ready; show(); },
                           function () { loading = null; });  // missing: try again next time
@@ -370,6 +399,19 @@
       var count = found.groups.length;
       meta.textContent = count === 0 ? translate("search.result.none")
         : count === 1 ? translate("search.result.one") : translate("search.result.other", count);
+      var suggestion = count === 0 && index.suggest(query);
+      if (suggestion) {  // in the live region, so a screen reader says it too
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-search-result__suggestion";
+        button.textContent = suggestion;
+        button.addEventListener("click", function () {
+          input.value = suggestion;
+          input.focus();
+          show();
+        });
+        meta.append(". " + (DID_YOU_MEAN && DID_YOU_MEAN + " "), button, "?");
+      }
       list.innerHTML = found.groups.map(function (group) { return resultItem(group, found); }).join("");
     }
 

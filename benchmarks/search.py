@@ -1,0 +1,141 @@
+"""Search quality and speed, in Chromium, through the site's own search box.
+
+    python -m benchmarks.search            # shipped content: top-1/top-3; 1,000 options: ms per key
+
+Quality: every query of tests/search_relevance.yaml is typed into the search box of the built
+shipped site (from file://); a hit is the expected page among the first one or three results.
+Speed: on a synthetic pack of 1,000 options, with the CPU slowed 4x (CDP
+Emulation.setCPUThrottlingRate), each query is typed one key at a time and the time from the
+input event to the results being in the page is measured. Nothing here asserts on time.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "tests" / "search_relevance.yaml"
+CHROMIUM = "/usr/bin/chromium"
+KEYSTROKE_TARGET_MS = 50.0
+THROTTLE = 4
+
+# Types each query into the search box (as a reader would, an input event per change) and
+# returns, per query, the first three result pages and the milliseconds each key took.
+RUN_QUERIES = """async ([queries, perKey]) => {
+  const box = document.querySelector('input.md-search__input');
+  const rows = [];
+  for (const query of queries) {
+    const steps = perKey ? [...query].map((_, i) => query.slice(0, i + 1)) : [query];
+    const times = [];
+    for (const text of steps) {
+      box.value = text;
+      const start = performance.now();
+      box.dispatchEvent(new Event('input'));
+      times.push(performance.now() - start);
+    }
+    const top = [...document.querySelectorAll('.md-search-result__item')].slice(0, 3)
+      .map(item => new URL(item.querySelector('a').href).pathname);
+    rows.push({query, top, times});
+  }
+  return rows;
+}"""
+
+
+def load_queries() -> list[dict[str, Any]]:
+    """[{query, pages: [page, ...]}] from the relevance file."""
+    entries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    return [{"query": e["query"], "pages": [e["page"]] if isinstance(e["page"], str) else e["page"]}
+            for e in entries]
+
+
+def open_search(page: Any) -> None:
+    """Open search on `page` and wait until its index is loaded."""
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("back")
+    page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
+
+
+def run_queries(page: Any, queries: list[str], per_key: bool = False) -> list[dict[str, Any]]:
+    return page.evaluate(RUN_QUERIES, [queries, per_key])
+
+
+def hit_rates(entries: list[dict[str, Any]], rows: list[dict[str, Any]]
+              ) -> tuple[float, float, list[str]]:
+    """(top-1 rate, top-3 rate, the queries missed in the top 3)."""
+    first = three = 0
+    missed = []
+    for entry, row in zip(entries, rows, strict=True):
+        found = [next((p for p in entry["pages"] if top.endswith("/" + p)), None)
+                 for top in row["top"]]
+        first += bool(found[:1] and found[0])
+        if any(found):
+            three += 1
+        else:
+            missed.append(f"{entry['query']!r} -> {row['top']}")
+    return first / len(entries), three / len(entries), missed
+
+
+def quality(browser: Any, site: Path) -> tuple[float, float, list[str]]:
+    entries = load_queries()
+    page = browser.new_page()
+    page.goto((site / "index.html").as_uri())
+    open_search(page)
+    rows = run_queries(page, [e["query"] for e in entries])
+    page.close()
+    return hit_rates(entries, rows)
+
+
+def keystroke_ms(browser: Any, site: Path) -> tuple[float, float]:
+    """(median, 95th percentile) milliseconds per key, CPU slowed THROTTLE times."""
+    page = browser.new_page()
+    page.goto((site / "index.html").as_uri())
+    open_search(page)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
+    rows = run_queries(page, [e["query"] for e in load_queries()], per_key=True)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+    page.close()
+    times = sorted(t for row in rows for t in row["times"])
+    return statistics.median(times), times[int(len(times) * 0.95)]
+
+
+def build(project: Path) -> Path:
+    subprocess.run([sys.executable, "-c", "from generator.cli import main; main()", "build",
+                    "--project", str(project)], check=True, capture_output=True, cwd=ROOT)
+    return project / "site"
+
+
+def measure(options: int = 1000) -> tuple[list[str], float, float, float]:
+    """Markdown lines, top-1 and top-3 rates on the shipped content, and the median
+    milliseconds per key at `options` options."""
+    from playwright.sync_api import sync_playwright
+
+    from .run import shipped_project
+    from .synthetic import write_pack
+
+    with tempfile.TemporaryDirectory(prefix="patient-site-search-") as work, sync_playwright() as p:
+        shipped = build(shipped_project(Path(work) / "shipped"))
+        synthetic = build(write_pack(Path(work) / "synthetic", options))
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            top1, top3, missed = quality(browser, shipped)
+            median, p95 = keystroke_ms(browser, synthetic)
+        finally:
+            browser.close()
+    lines = [f"- Relevance ({len(load_queries())} queries of tests/search_relevance.yaml, shipped "
+             f"content): top-1 {top1:.0%}, top-3 {top3:.0%}",
+             f"- Time per key at {options:,} options, CPU slowed {THROTTLE}x: median "
+             f"{median:.1f} ms, 95th percentile {p95:.1f} ms"]
+    lines += [f"  - missed: {m}" for m in missed]
+    return lines, top1, top3, median
+
+
+if __name__ == "__main__":
+    print("\n".join(measure(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)[0]))
