@@ -20,6 +20,7 @@ from ..render.pages import page_names
 from . import prose
 from .checks import did_you_mean, duplicates, unknown_ids
 from .comparisons import check_comparisons
+from .files import brand_files, unread_files
 from .load import Document, PathKey, read_yaml
 from .model import ID_RE, KINDS, Content, Kind
 from .pathway import check_pathway
@@ -47,6 +48,9 @@ def load_content(project: Path, today: dt.date | None = None) -> Validated:
     models: dict[str, Any] = {}
     for kind in KINDS:
         models[kind.name] = _read_kind(project, kind, documents, files, problems)
+    site_doc = documents.get(f"{CONTENT_DIR}/site.yaml")
+    problems += unread_files(project / CONTENT_DIR, CONTENT_DIR,
+                             brand_files(site_doc.data if site_doc else None))
     if problems:
         raise ContentError(problems)
     content = Content(
