@@ -224,3 +224,12 @@ def test_country_picks_the_emergency_number(project):
     html = (project / "site" / "faq.html").read_text()
     assert '<a href="tel:112">112</a>' in html
     assert "Crisis line" not in html  # EU countries differ: no default crisis line
+
+
+def test_a_colour_that_is_not_hex_says_how_to_write_one(project):
+    edit_site(project, "  urgent_phone: 555-0101\n",
+              "  urgent_phone: 555-0101\nbrand:\n  primary: dark green\n")
+    result = run("check", "--project", project)
+    assert result.exit_code == 1
+    assert ("content/site.yaml:8: 'primary' must be a hex colour such as '#1a5f7a' (got 'dark "
+            "green')") in result.output.splitlines()

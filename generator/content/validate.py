@@ -190,6 +190,8 @@ def _pattern_message(name: str, ctx: dict[str, Any], given: Any) -> str:
     if str(ctx.get("pattern")).startswith("^https://"):
         return (f"{name} must be one web address starting with https://, with no spaces, "
                 f"quotes or brackets (got {given!r})")
+    if str(ctx.get("pattern")).startswith("^#"):
+        return f"{name} must be a hex colour such as '#1a5f7a' (got {given!r})"
     if "a-z0-9" in str(ctx.get("pattern")):
         return (f"{name} must be an id: lower-case letters, digits and single hyphens "
                 f"(got {given!r}; try '{suggest_id(str(given))}')")
