@@ -46,7 +46,10 @@ def build(project: Path, site_dir: Path | None = None) -> list[Problem]:
         validated, rendered = render(project)  # load, validate, render content/ into rendered/
         with scratch_beside(target) as scratch:
             run_mkdocs(project, scratch)    # MkDocs and Material turn rendered/ into HTML
-            finish_site(scratch, rendered.sources())  # checks every page; drops unused files
+            site = validated.content.site
+            finish_site(scratch, rendered.sources(),  # checks every page; drops unused files
+                        sitemap=bool(site.site_url) and site.search_engines == "public",
+                        site_url=site.site_url)
             mark_as_built(scratch)          # so the next build may replace it
             swap_in(scratch, target)        # the new site replaces the old in one rename
     return validated.warnings

@@ -246,3 +246,20 @@ def new_option(option_id: str, project: Path) -> None:
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     click.echo(f"Created {path}. Fill it in, then run `patient-site check`.")
+
+
+@new.command("page")
+@click.argument("page_id")
+@project_option
+def new_page(page_id: str, project: Path) -> None:
+    """Create content/pages/PAGE_ID.yaml, one of the clinic's own pages, ready to fill in.
+
+    PAGE_ID becomes the page address (pages/PAGE_ID.html): use lower-case letters, digits
+    and hyphens, such as `parking`."""
+    from .content.scaffold import new_page_file
+
+    try:
+        path = new_page_file(project, page_id)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"Created {path}. Fill it in, then run `patient-site check`.")

@@ -15,7 +15,9 @@ Builds the shipped content once per session, then drives Debian's chromium throu
    urgent-help shortcut;
 8. each page has one schema.org block that parses, a description and its language;
 9. colours follow the system's light or dark setting until the reader picks one with the toggle,
-   and glossary tooltips show (both styled by the trimmed Material stylesheets).
+   and glossary tooltips show (both styled by the trimmed Material stylesheets);
+10. a clinic's own colours, logo and page (edits of content/ only) leave axe nothing to find,
+   light and dark, and the 404 page works opened from the site folder.
 
 The browser is required, never skipped: without /usr/bin/chromium every test errors. A short
 summary per page type (axe violations, requests) is printed at the end (`pytest -s`) and written
@@ -273,8 +275,8 @@ def describe(violations: list[dict[str, Any]]) -> str:
 @pytest.fixture(scope="session")
 def file_walk(browser: Browser, site: Path, html_pages: list[str]) -> dict[str, Any]:
     """Opens every page from file:// once; the tests below judge what was seen."""
-    # 404.html is left out: MkDocs writes it with root-absolute addresses (/assets/...) because a
-    # server sends it for any missing path, so it only works served (checked over http).
+    # 404.html is left out: it is the page a server sends for any missing path (checked over
+    # http); that it also works opened from the folder is test_the_404_page_works_from_file.
     allowed = site.as_uri() + "/"
     guard = Guard(browser, allowed)
     facts: dict[str, dict[str, Any]] = {}
@@ -845,3 +847,115 @@ def test_a_glossary_word_shows_its_tooltip(guard_factory, http_base):
     expect(phone.get_by_role("tooltip")).to_be_hidden()
     guard.assert_clean()
     phone_guard.assert_clean()
+
+
+# --------------------------------------------------------------------------------------------
+# 10. A clinic's own colours, logo and page: still no axe violation, light and dark
+# --------------------------------------------------------------------------------------------
+
+BRAND_LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24">'
+              '<circle cx="12" cy="12" r="10" fill="#ffffff"/></svg>\n')
+BRAND_SETTINGS = """
+brand:
+  logo: brand/logo.svg
+  favicon: brand/logo.svg
+  primary: "#0b6e4f"
+  accent: "#8a3b12"
+  footer_text: Part of Riverside Health
+"""
+BRAND_PAGE = """\
+title: Parking and getting here
+summary: Where to park when you come to the clinic.
+body: |
+  Park in the big lot by the main door. It is free for patients.
+
+  - Ask at the front desk for a pass.
+  - See the [About page](page:about) for our phone numbers.
+nav_after: faq
+review:
+  written: 2026-11-27
+  next_review_due: 2027-11-27
+"""
+
+
+@pytest.fixture(scope="session")
+def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content with a clinic's name, numbers, colours, logo and own page: edits
+    of content/ only."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    from .conftest import ROOT, make_project
+
+    project = make_project(tmp_path_factory.mktemp("branded") / "clinic", ROOT / "content")
+    content = project / "content"
+    (content / "brand").mkdir()
+    (content / "brand" / "logo.svg").write_text(BRAND_LOGO)
+    settings = content / "site.yaml"
+    text = settings.read_text()
+    text = (text.replace("clinic_name: Your clinic", "clinic_name: Riverside Spine Clinic")
+            .replace("phone: your clinic's main number", 'phone: "+1 555 010 0000"')
+            .replace("urgent_phone: your clinic's nurse line", 'urgent_phone: "+1 555 010 0001"'))
+    text = re.sub(r"\nbrand:\n(?:  .*\n|  #.*\n)*", "\n", text)
+    settings.write_text(text + BRAND_SETTINGS)
+    (content / "pages").mkdir()
+    (content / "pages" / "parking.yaml").write_text(BRAND_PAGE)
+    result = CliRunner().invoke(main, ["build", "--project", str(project)])
+    assert result.exit_code == 0, result.output
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def branded_base(branded_site: Path):
+    """The branded site served from 127.0.0.1 (axe reads stylesheets, which file:// refuses)."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(branded_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_with_the_clinics_colours(guard_factory, branded_base, scheme):
+    base = branded_base
+    guard = guard_factory(base, color_scheme=scheme)
+    page = guard.page()
+    found = {}
+    for rel in ("index.html", "options/radiofrequency-ablation.html", "faq.html", "about.html",
+                "pages/parking.html", "pathway/index.html"):
+        page.goto(base + rel)
+        settle(page)
+        expect(page.locator("body")).to_have_attribute(
+            "data-md-color-scheme", "slate" if scheme == "dark" else "default")
+        header = page.evaluate("getComputedStyle(document.querySelector('.md-header'))"
+                               ".backgroundColor")
+        assert header == "rgb(11, 110, 79)", header  # the clinic's primary colour
+        expect(page.locator(".md-header img[src$='brand/logo.svg']")).to_be_visible()
+        expect(page.locator(".md-footer")).to_contain_text("Riverside Spine Clinic")
+        expect(page.locator(".md-footer a[href='tel:+15550100000']")).to_be_visible()
+        found[rel] = axe_violations(page)
+    record("branded", page="6 pages", **{f"axe {scheme}": sum(map(len, found.values()))})
+    guard.assert_clean()
+    problems = {rel: violations for rel, violations in found.items() if violations}
+    assert not problems, "\n".join(f"{rel}:\n{describe(v)}" for rel, v in problems.items())
+
+
+def test_the_404_page_works_from_file(guard_factory, site):
+    """Without a site address, the 404 page's links are relative: opened from the folder (a
+    USB stick, a kiosk), its styles load and its links lead into the site."""
+    base = site.as_uri() + "/"
+    guard = guard_factory(base)
+    page = guard.open(base + "404.html")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") \
+        == "sticky"
+    home = page.locator(".md-header a.md-logo")
+    assert home.get_attribute("href") == "index.html"
+    home.click()
+    page.wait_for_url(base + "index.html")
+    guard.assert_clean()

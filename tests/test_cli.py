@@ -34,8 +34,8 @@ def run(*args):
 
 
 def test_the_command_list_is_what_the_readme_promises():
-    assert sorted(COMMANDS) == ["build", "check", "new option", "render", "review-packet", "schema",
-                               "serve"]
+    assert sorted(COMMANDS) == ["build", "check", "new option", "new page", "render",
+                                "review-packet", "schema", "serve"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -139,7 +139,7 @@ def test_every_field_of_every_schema_has_its_docstring(tmp_path):
             undescribed += [f"{path.name}: {model['title']}.{name}"
                             for name, prop in model.get("properties", {}).items()
                             if not prop.get("description")]
-    assert len(list(tmp_path.glob("*.schema.json"))) == 8
+    assert len(list(tmp_path.glob("*.schema.json"))) == 9
     assert undescribed == []
 
 

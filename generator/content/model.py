@@ -274,8 +274,28 @@ class Sources(Model):
     """Every source cited by an option."""
 
 
+class Country(StrEnum):
+    """The clinic's country: picks the emergency and crisis numbers when they are left out."""
+
+    US = "US"
+    UK = "UK"
+    EU = "EU"
+
+
+EMERGENCY_NUMBERS = {Country.US: "911", Country.UK: "999", Country.EU: "112"}
+"""The emergency number of each country, used when `emergency_number` is left out."""
+CRISIS_NUMBERS = {Country.US: "988", Country.UK: "116 123"}
+"""The mental-health crisis line of each country (US: the 988 Suicide & Crisis Lifeline; UK:
+Samaritans), used when `crisis_number` is left out. EU countries differ: give your own."""
+
+HttpsUrl = Annotated[str, Field(pattern=r"^https://[^\s<>\"'`\\()]+$")]
+"""One web address starting with https://, with no spaces, quotes or brackets (pages put it in
+a Markdown link, which such a character would end early)."""
+
+
 class Contact(Model):
-    """How patients reach the clinic."""
+    """How patients reach the clinic. Shown in the footer of every page; the About page holds
+    the rest (hours, address, directions)."""
 
     clinic_name: Plain
     """The clinic's name, shown in the footer and on printouts."""
@@ -283,15 +303,67 @@ class Contact(Model):
     """Main phone number for appointments and questions."""
     urgent_phone: Plain
     """Number for same-day advice (for example a nurse line)."""
-    emergency_number: Plain = "911"
-    """Emergency number in the clinic's country."""
+    country: Country = Country.US
+    """The clinic's country, US, UK or EU: picks the emergency number (911, 999, 112) and the
+    crisis line (US 988, UK 116 123) when they are left out."""
+    emergency_number: Plain = ""
+    """Emergency number in the clinic's country. Leave out to use the country's (`country`)."""
+    crisis_number: Plain | None = None
+    """Mental-health crisis line. Leave out to use the country's (US 988, UK 116 123); EU
+    clinics give their own, or none is shown."""
     address: Plain | None = None
     """Street address, if the clinic wants it shown."""
+    opening_hours: list[Plain] = []
+    """When the clinic answers, one line each, such as "Monday to Friday, 8am to 5pm"."""
+    directions_url: HttpsUrl | None = None
+    """A map or directions page for the clinic (https only)."""
+
+    @model_validator(mode="after")
+    def _country_numbers(self) -> Contact:
+        if not self.emergency_number:
+            object.__setattr__(self, "emergency_number", EMERGENCY_NUMBERS[self.country])
+        if self.crisis_number is None and self.country in CRISIS_NUMBERS:
+            object.__setattr__(self, "crisis_number", CRISIS_NUMBERS[self.country])
+        return self
 
     def placeholders(self) -> dict[str, str]:
         """What `{phone}`-style placeholders stand for (`prose.PLACEHOLDERS`)."""
         return {"phone": self.phone, "urgent_phone": self.urgent_phone,
                 "emergency_number": self.emergency_number, "clinic_name": self.clinic_name}
+
+
+HexColour = Annotated[str, Field(pattern=r"^#(?:[0-9a-fA-F]{3}){1,2}$")]
+"""A colour written as hex, such as `#1a5f7a` or `#16a`."""
+
+
+class Brand(Model):
+    """How the site looks for this clinic. Every colour is checked for contrast (WCAG AA,
+    4.5:1) against the text drawn on it; the urgent-help colours never change."""
+
+    logo: str | None = None
+    """The clinic's logo, an SVG or PNG file inside `content/`, such as `brand/logo.svg`.
+    Shown in the header."""
+    favicon: str | None = None
+    """The browser-tab icon, an SVG, PNG or ICO file inside `content/`, such as
+    `brand/favicon.png`."""
+    primary: HexColour | None = None
+    """Header colour, any hex colour such as `#1a5f7a`. White header text must have a
+    contrast of at least 4.5:1 on it. Leave out for the default indigo."""
+    accent: HexColour | None = None
+    """Colour of links, any hex colour. It must have a contrast of at least 4.5:1 with the
+    white page background. Leave out for the default."""
+    accent_dark: HexColour | None = None
+    """Colour of links in dark mode. It must have a contrast of at least 4.5:1 with the dark
+    page background. Leave out to use `accent`, lightened until it has."""
+    footer_text: Plain | None = None
+    """A line at the foot of every page, such as "Part of Riverside Health"."""
+
+
+class SearchEngines(StrEnum):
+    """Whether search engines may list the site."""
+
+    public = "public"
+    noindex = "noindex"
 
 
 class Urgency(StrEnum):
@@ -354,6 +426,15 @@ class SiteSettings(Model):
     """Language code of the content, such as `en`. Picks the page labels."""
     contact: Contact
     """Clinic contact details."""
+    brand: Brand = Brand()
+    """The clinic's logo, favicon, colours and footer line."""
+    search_engines: SearchEngines = SearchEngines.public
+    """`public`: search engines may list the site (robots.txt allows it, and a sitemap is
+    written when `site_url` is set). `noindex` for an intranet or kiosk: robots.txt turns
+    search engines away and every page asks not to be listed."""
+    site_url: HttpsUrl | None = None
+    """The site's public address, such as `https://clinic.example/back-pain/`. Only for a
+    site on the web: it lets the sitemap list full addresses."""
     welcome: Prose
     """Opening text of the home page."""
     disclaimer: Prose
@@ -464,6 +545,23 @@ class Comparisons(Model):
     """Review dates for this page."""
 
 
+class ClinicPage(Model):
+    """One of the clinic's own pages: `content/pages/<id>.yaml`. The id is the file name and
+    its address (`pages/<id>.html`); a `[text](page:<id>)` link goes to it."""
+
+    title: Plain
+    """Page title, such as "Parking and getting here"."""
+    summary: Plain = Field(max_length=300)
+    """One or two plain sentences about the page, used as its description."""
+    body: Prose
+    """The page's text. Markdown emphasis, lists and links, as in every other text."""
+    nav_after: Id = "about"
+    """Where the page sits in the navigation: after this entry, one of `home`, `pathway`,
+    `options`, `compare`, `faq`, `tips`, `glossary`, `about`, or another clinic page's id."""
+    review: Review
+    """Review dates for this page."""
+
+
 # --- graph helpers -----------------------------------------------------------------------
 
 
@@ -492,6 +590,7 @@ KINDS = (
     Kind("option", "options", Option, folder=True),
     Kind("pathway", "pathways", Pathway, folder=True, required=False),
     Kind("comparisons", "comparisons.yaml", Comparisons, required=False),
+    Kind("page", "pages", ClinicPage, folder=True, required=False),
 )
 """Every kind of content file, in reading order: the one list validation, schemas and the
 command line use."""
@@ -510,6 +609,8 @@ class Content:
     sources: Sources
     pathways: dict[str, Pathway] = field(default_factory=dict)
     comparisons: Comparisons | None = None
+    pages: dict[str, ClinicPage] = field(default_factory=dict)
+    """The clinic's own pages, by id."""
     files: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
     """The content file of each item, by (kind name, id); id '' for a single-file kind."""
 
@@ -541,6 +642,8 @@ class Content:
             return self.options[item_id]
         if kind == "pathway":
             return self.pathways[item_id]
+        if kind == "page":
+            return self.pages[item_id]
         found: Model = getattr(self, kind)
         return found
 

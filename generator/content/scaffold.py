@@ -1,4 +1,4 @@
-"""Starting files for editors: `patient-site new option <id>`."""
+"""Starting files for editors: `patient-site new option <id>` and `new page <id>`."""
 
 from __future__ import annotations
 
@@ -66,4 +66,38 @@ def new_option_file(project: Path, option_id: str) -> Path:
         evidence=Evidence.emerging.value, evidence_levels=", ".join(e.value for e in Evidence),
         today=today.isoformat(), next_year=(today + dt.timedelta(days=365)).isoformat(),
     ), encoding="utf-8")
+    return path
+
+
+PAGE_TEMPLATE = """\
+# yaml-language-server: $schema=../../schemas/page.schema.json
+# One of the clinic's own pages. The file name ({page_id}) is its id and its address
+# (pages/{page_id}.html); other text links to it with [text](page:{page_id}).
+# Write for patients: short sentences, everyday words. Run `patient-site check` when done.
+
+title: {title}
+summary: One or two plain sentences about this page.
+body: |
+  What patients need to know, in everyday words.
+
+  - Lists, *emphasis* and links such as [the About page](page:about) work as on every page.
+nav_after: about           # after: home, pathway, options, compare, faq, tips, glossary, about
+review:
+  written: {today}
+  next_review_due: {next_year}
+"""
+
+
+def new_page_file(project: Path, page_id: str) -> Path:
+    """Write a commented clinic page file. Raises ValueError for a bad or existing id."""
+    if not ID_RE.match(page_id):
+        raise ValueError(f"'{page_id}' is not a valid id; try '{suggest_id(page_id)}'")
+    path = project / CONTENT_DIR / "pages" / f"{page_id}.yaml"
+    if path.exists():
+        raise ValueError(f"{path} already exists; edit it instead")
+    today = dt.date.today()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(PAGE_TEMPLATE.format(
+        page_id=page_id, title=page_id.replace("-", " ").capitalize(), today=today.isoformat(),
+        next_year=(today + dt.timedelta(days=365)).isoformat()), encoding="utf-8")
     return path

@@ -16,10 +16,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ContentError, Problem
-from ..render.pages import page_names
+from ..render.pages import page_list, page_names
 from . import prose
+from .brand import brand_problems
 from .checks import did_you_mean, duplicates, unknown_ids
 from .comparisons import check_comparisons
+from .files import brand_files, unread_files
 from .load import Document, PathKey, read_yaml
 from .model import ID_RE, KINDS, Content, Kind
 from .pathway import check_pathway
@@ -47,14 +49,19 @@ def load_content(project: Path, today: dt.date | None = None) -> Validated:
     models: dict[str, Any] = {}
     for kind in KINDS:
         models[kind.name] = _read_kind(project, kind, documents, files, problems)
+    site_doc = documents.get(f"{CONTENT_DIR}/site.yaml")
+    problems += unread_files(project / CONTENT_DIR, CONTENT_DIR,
+                             brand_files(site_doc.data if site_doc else None))
     if problems:
         raise ContentError(problems)
     content = Content(
         site=models["site"], sources=models["sources"], faqs=models["faqs"],
         tips=models["tips"], glossary=models["glossary"], options=models["option"],
-        pathways=models["pathway"], comparisons=models["comparisons"], files=files,
+        pathways=models["pathway"], comparisons=models["comparisons"], pages=models["page"],
+        files=files,
     )
     problems += list(cross_check(content, documents))
+    problems += brand_problems(content.site.brand, documents[content.file_of("site")], project)
     warnings = list(stale_reviews(content, documents, today))
     if content.comparisons:
         errors, table_warnings = check_comparisons(
@@ -180,6 +187,11 @@ def describe(detail: Any, model: type[BaseModel], location: PathKey) -> str:
 def _pattern_message(name: str, ctx: dict[str, Any], given: Any) -> str:
     if ctx.get("pattern") == "^https://":
         return f"{name} must start with https:// (got {given!r})"
+    if str(ctx.get("pattern")).startswith("^https://"):
+        return (f"{name} must be one web address starting with https://, with no spaces, "
+                f"quotes or brackets (got {given!r})")
+    if str(ctx.get("pattern")).startswith("^#"):
+        return f"{name} must be a hex colour such as '#1a5f7a' (got {given!r})"
     if "a-z0-9" in str(ctx.get("pattern")):
         return (f"{name} must be an id: lower-case letters, digits and single hyphens "
                 f"(got {given!r}; try '{suggest_id(str(given))}')")
@@ -266,9 +278,39 @@ def cross_check(content: Content, documents: dict[str, Document]) -> Iterator[Pr
         yield from check_pathway(pathway, documents[content.file_of("pathway", pathway_id)],
                                  option_ids)
     yield from _filled_text(content, documents[content.file_of("site")])
+    yield from _clinic_pages(content, documents)
     pages = set(page_names(content))
     for doc in documents.values():
         yield from _prose_links(doc, option_ids, term_ids, pages)
+
+
+def _clinic_pages(content: Content, documents: dict[str, Document]) -> Iterator[Problem]:
+    """A clinic page's id is not a built-in page's name, and its `nav_after` names an entry of
+    the navigation, without a loop of pages placed after each other."""
+    from ..render.navigation import NAV_ENTRIES
+
+    built_in = {spec.name for spec in page_list(content)
+                if spec.name and not spec.path.startswith("pages/")}
+    for page_id, page in content.pages.items():
+        doc = documents[content.file_of("page", page_id)]
+        if page_id in built_in | set(NAV_ENTRIES):
+            yield Problem(doc.path, 1, f"'{page_id}' is the name of one of the site's own pages; "
+                          "rename the file")
+        known = [*NAV_ENTRIES, *(p for p in content.pages if p != page_id)]
+        if page.nav_after not in known:
+            yield Problem(doc.path, doc.line_of(("nav_after",)),
+                          f"'nav_after' names no navigation entry: '{page.nav_after}'"
+                          f"{did_you_mean(page.nav_after, known)}; use one of "
+                          f"{', '.join(NAV_ENTRIES)} or another page's id")
+            continue
+        seen, at = {page_id}, page.nav_after
+        while at in content.pages and at not in seen:
+            seen.add(at)
+            at = content.pages[at].nav_after
+        if at == page_id:
+            yield Problem(doc.path, doc.line_of(("nav_after",)),
+                          "'nav_after' goes round in a loop of pages placed after each other; "
+                          "place one of them after a site entry such as 'about'")
 
 
 def _filled_text(content: Content, doc: Document) -> Iterator[Problem]:

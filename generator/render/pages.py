@@ -56,6 +56,9 @@ def page_list(content: Content) -> Iterator[PageSpec]:
     yield PageSpec("tips.md", "tips.md.j2", content.file_of("tips"), name="tips")
     yield PageSpec("glossary.md", "glossary.md.j2", content.file_of("glossary"), name="glossary")
     yield PageSpec("about.md", "about.md.j2", site_file, name="about")
+    for page_id, page in content.pages.items():
+        yield PageSpec(f"pages/{page_id}.md", "clinic_page.md.j2", content.file_of("page", page_id),
+                       {"clinic_page": page, "page_id": page_id}, name=page_id)
 
 
 def _pathway_pages(content: Content, pathway_id: str) -> Iterator[PageSpec]:

@@ -16,6 +16,7 @@ import yaml
 
 from ..content.model import Content
 from ..errors import ContentError, Problem
+from .brand import brand_assets
 from .environment import Strings, contact_values, make_environment, template_problem
 from .navigation import generated_config
 from .pages import PageSpec, page_list, page_names
@@ -74,6 +75,7 @@ def render_site(content: Content, project: Path,
     pages = [_render_page(env, shared, tooltips, spec) for spec in page_list(content)]
     assets = {p.relative_to(ASSETS_DIR).as_posix(): p.read_bytes()
               for p in sorted(ASSETS_DIR.rglob("*")) if p.is_file()}
+    assets |= brand_assets(content, project)
     assets[SEARCH_INDEX] = search_index(content, pages)
     return RenderedSite(pages, generated_config(content, strings), assets)
 

@@ -24,14 +24,22 @@ from .strict import markup_problems
 SCRIPT_SOURCE = re.compile(r"""<script\b[^>]*?\ssrc=["']?([^"'\s>]+)""")
 LOADED_BY_SITE_JS = {"minisearch.min.js"}
 """Scripts site.js loads itself, the first time search opens: no page names them."""
+NOT_FOUND_PAGE = "404.html"
+ROOT_ADDRESS = re.compile(r"""(\s(?:href|src)=["'])/(?!/)""")
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 MATERIAL_SEARCH_INDEX = "search/search_index.json"
 """Material's search plugin writes it for its own search worker, which the site does not load."""
 
 
-def finish_site(site: Path, sources: dict[str, str] | None = None) -> None:
+def finish_site(site: Path, sources: dict[str, str] | None = None, *,
+                sitemap: bool = True, site_url: str | None = None) -> None:
     """Check every page of a built site, then delete the files none of them loads.
-    `sources` names the content file of each page (`options/rfa.html`), for messages."""
+    `sources` names the content file of each page (`options/rfa.html`), for messages.
+    Without `sitemap` (no site address, or a site search engines must not list), MkDocs's
+    sitemap is deleted; without `site_url`, the 404 page's links are made relative."""
     sources = sources or {}
+    if not site_url:
+        relative_404(site / NOT_FOUND_PAGE)
     offsite: list[str] = []
     unsafe: list[str] = []
     loaded: set[str] = set()
@@ -50,6 +58,21 @@ def finish_site(site: Path, sources: dict[str, str] | None = None) -> None:
                          "event handler, hidden or editable text); change the text or the "
                          "template override that makes it:\n" + "\n".join(unsafe))
     drop_unloaded_files(site, loaded | LOADED_BY_SITE_JS if "site.js" in loaded else loaded)
+    if not sitemap:
+        for name in SITEMAPS:
+            (site / name).unlink(missing_ok=True)
+
+
+def relative_404(page: Path) -> None:
+    """MkDocs writes the 404 page with root-absolute addresses (`/index.html`), which work only
+    from a server's root. Without a site address the site may be anywhere (a folder on a
+    server, a USB stick, file://): the page sits at the site's top, so relative addresses work
+    wherever it is opened from."""
+    if not page.is_file():
+        return
+    html = page.read_text(encoding="utf-8")
+    html = ROOT_ADDRESS.sub(r"\1", html).replace('"base": "/"', '"base": "."')
+    page.write_text(html, encoding="utf-8")
 
 
 def loaded_scripts(pages: Iterable[str]) -> set[str]:
