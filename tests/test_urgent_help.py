@@ -37,3 +37,16 @@ def test_a_placeholder_with_no_digits_stays_text(shipped_project: Path) -> None:
     html = built_pages(shipped_project)["index.html"]
     assert "your clinic's nurse line" in html.replace("&#39;", "'").replace("’", "'")
     assert 'href="tel:"' not in html
+
+
+def test_the_crisis_line_follows_the_country_and_publishing_wants_one(project: Path) -> None:
+    site = project / "content" / "site.yaml"
+    text = site.read_text().replace("action: Call {phone}.", "action: Call {crisis_number}.")
+    site.write_text(text.replace("contact:\n", "contact:\n  country: UK\n"))
+    html = built_pages(project)["faq.html"]
+    assert 'Call <a href="tel:116123">116 123</a>.' in html
+    site.write_text(text.replace("contact:\n", "contact:\n  country: EU\n"))
+    assert "Call your local crisis line." in built_pages(project)["faq.html"]
+    result = CliRunner().invoke(main, ["check", "--publish", "--project", str(project)])
+    assert result.exit_code == 1
+    assert "'crisis_number' is still a placeholder ('not set; EU countries differ')" in result.output

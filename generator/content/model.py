@@ -284,6 +284,8 @@ class Country(StrEnum):
 
 EMERGENCY_NUMBERS = {Country.US: "911", Country.UK: "999", Country.EU: "112"}
 """The emergency number of each country, used when `emergency_number` is left out."""
+NO_CRISIS_NUMBER = "your local crisis line"
+"""What {crisis_number} says where no crisis line is known (`check --publish` fails on it)."""
 CRISIS_NUMBERS = {Country.US: "988", Country.UK: "116 123"}
 """The mental-health crisis line of each country (US: the 988 Suicide & Crisis Lifeline; UK:
 Samaritans), used when `crisis_number` is left out. EU countries differ: give your own."""
@@ -329,7 +331,8 @@ class Contact(Model):
     def placeholders(self) -> dict[str, str]:
         """What `{phone}`-style placeholders stand for (`prose.PLACEHOLDERS`)."""
         return {"phone": self.phone, "urgent_phone": self.urgent_phone,
-                "emergency_number": self.emergency_number, "clinic_name": self.clinic_name}
+                "emergency_number": self.emergency_number, "clinic_name": self.clinic_name,
+                "crisis_number": self.crisis_number or NO_CRISIS_NUMBER}
 
 
 HexColour = Annotated[str, Field(pattern=r"^#(?:[0-9a-fA-F]{3}){1,2}$")]

@@ -29,7 +29,7 @@ ABBREVIATION_RE = re.compile(r"^[ \t>*+\-\d.)]*?\*\[[^\[\]]*\][ \t]*:", re.MULTI
 """`*[Word]: text`: Python-Markdown's abbreviations, which change every 'Word' in the page."""
 HTML_RE = re.compile(r"</?[A-Za-z!?][^>]*>?")
 ENTITY_RE = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]+);")
-PLACEHOLDERS = ("phone", "urgent_phone", "emergency_number", "clinic_name")
+PLACEHOLDERS = ("phone", "urgent_phone", "emergency_number", "clinic_name", "crisis_number")
 """Clinic details that fields documented as taking them fill in (`{phone}`) before Markdown."""
 INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 """Zero-width and bidirectional-control characters: they hide or reorder what a reader sees."""

@@ -405,7 +405,8 @@ def publishing_problems(content: Content, documents: dict[str, Document],
     site = documents[content.file_of("site")]
     contact = content.site.contact
     values = {"clinic_name": contact.clinic_name, "phone": contact.phone,
-              "urgent_phone": contact.urgent_phone, "emergency_number": contact.emergency_number}
+              "urgent_phone": contact.urgent_phone, "emergency_number": contact.emergency_number,
+              "crisis_number": contact.crisis_number or "not set; EU countries differ"}
     for key, value in values.items():
         placeholder = (value.lower().startswith("your ") if key == "clinic_name"
                        else not re.search(r"\d", value))

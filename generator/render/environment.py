@@ -127,7 +127,7 @@ def cell_filter(text: str) -> Markup:
     return Markup(str(escape(text)).replace("|", "\\|"))
 
 
-PHONE_KEYS = ("phone", "urgent_phone", "emergency_number")
+PHONE_KEYS = ("phone", "urgent_phone", "emergency_number", "crisis_number")
 """Clinic details that are phone numbers: shown as links a phone calls with one tap."""
 
 
