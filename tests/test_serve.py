@@ -115,3 +115,31 @@ def test_a_busy_port_is_named_with_the_next_one_to_try(project):
         result = CliRunner().invoke(main, ["serve", "--project", str(project), "--port", str(port)])
     assert result.exit_code == 1
     assert result.output == f"port {port} is in use; try --port {port + 1}\n"
+
+
+def test_the_page_reloads_itself_under_a_policy_with_no_inline_script(server, project):
+    """The preview's own reload script is a file; MkDocs' inline one is refused by the policy."""
+    from playwright.sync_api import sync_playwright
+
+    base, _ = server
+    html = fetch(base + "options/test-one.html")
+    policy = html.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    assert '<script src="/assets/javascripts/preview-reload.js"></script>' in html
+    option = project / "content" / "options" / "test-one.yaml"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            refused = []
+            page.on("console", lambda message: refused.append(message.text)
+                    if "inline script" in message.text else None)
+            page.goto(base + "options/test-one.html")
+            assert wait_for(lambda: bool(refused)), "MkDocs' inline script was not refused"
+            time.sleep(1)  # the reload script's first question to the server
+            text = option.read_text()
+            option.write_text(text.replace("A test with a needle.", "Reloaded by itself."))
+            assert wait_for(lambda: "Reloaded by itself." in page.content())
+        finally:
+            browser.close()
