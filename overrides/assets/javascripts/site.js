@@ -185,9 +185,9 @@
     return word;
   }
 
-  function processTerm(word) {  // a word as indexed and searched for; stop words dropped
-    var folded = fold(word);
-    return english && STOP_WORDS.has(folded) ? null : stem(folded);
+  function processTerm(word) {  // a word as indexed and searched for; stop words dropped, and
+    var folded = fold(word);     // single letters ("s" of "patient's"), which match too much
+    return folded.length < 2 || (english && STOP_WORDS.has(folded)) ? null : stem(folded);
   }
 
   function tokenize(text) {
@@ -205,7 +205,9 @@
   var BOOST = { title: 6, names: 5, headings: 1.5, page: 3, text: 1 };
   var SEARCH_OPTIONS = {
     combineWith: "OR",  // each word that matches adds, so more matching words rank higher
-    prefix: true,       // "stim" finds "stimulation"
+    // "stim" finds "stimulation": the last word typed may be the start of a word, once it has
+    // three letters (one or two letters start most words of a large site: seconds per key)
+    prefix: function (term, i, terms) { return i === terms.length - 1 && term.length >= 3; },
     // typos: one letter wrong in a word of 4 to 6 letters, two from 7 ("steriod", "facett")
     fuzzy: function (term) { return term.length < 4 ? 0 : term.length < 7 ? 1 : 2; },
     boost: BOOST
@@ -274,6 +276,8 @@
 
   Index.prototype.suggest = function (query) {  // words of titles and names near those typed
     var vocabulary = this.vocabulary;
+    // only for words long enough to be misspelled: a letter or two is near every short word
+    if (!queryTerms(query).terms.some(function (term) { return term.length >= 4; })) return "";
     var best = this.engine.autoSuggest(query, {
       fields: ["title", "names"], combineWith: "OR", prefix: false, maxFuzzy: 3,
       fuzzy: function (term) { return term.length < 4 ? 1 : term.length < 7 ? 2 : 3; }
@@ -412,7 +416,30 @@
         });
         meta.append(". " + (DID_YOU_MEAN && DID_YOU_MEAN + " "), button, "?");
       }
-      list.innerHTML = found.groups.map(function (group) { return resultItem(group, found); }).join("");
+      shown = { found: found, count: 0 };
+      list.innerHTML = "";
+      showMore();
+    }
+
+    // Results are drawn a page at a time, the next as the reader scrolls near the end: a short
+    // word may match most of a large site, and drawing every result then took seconds.
+    var RESULTS_AT_A_TIME = 10;
+    var shown = null;
+    var scrollwrap = output && output.querySelector(".md-search__scrollwrap");
+
+    function showMore() {
+      if (!shown || shown.count >= shown.found.groups.length) return;
+      var next = shown.found.groups.slice(shown.count, shown.count + RESULTS_AT_A_TIME);
+      shown.count += next.length;
+      list.insertAdjacentHTML("beforeend", next.map(function (group) {
+        return resultItem(group, shown.found);
+      }).join(""));
+    }
+
+    if (scrollwrap) {
+      scrollwrap.addEventListener("scroll", function () {
+        if (scrollwrap.scrollTop + scrollwrap.clientHeight > scrollwrap.scrollHeight - 200) showMore();
+      });
     }
 
     function open() {
@@ -455,6 +482,11 @@
       } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         event.preventDefault();
         var next = at + (event.key === "ArrowDown" ? 1 : -1);
+        if (next >= links.length - 1) {  // near the end of what is drawn: draw the next results
+          showMore();
+          links = Array.prototype.slice.call(list.querySelectorAll("a"))
+            .filter(function (link) { return link.offsetParent !== null; });
+        }
         if (next < 0) input.focus();
         else if (links[Math.min(next, links.length - 1)]) links[Math.min(next, links.length - 1)].focus();
       }
