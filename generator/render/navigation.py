@@ -6,6 +6,7 @@ from typing import Any
 
 from ..content.model import Content
 from .environment import Strings, attribute_text, contact_values
+from .pages import TOOL_PAGES
 
 
 def navigation(content: Content, strings: Strings) -> list[Any]:
@@ -16,11 +17,15 @@ def navigation(content: Content, strings: Strings) -> list[Any]:
     pathways = [{attribute_text(p.title): f"pathway/{pid}.md"} for pid, p in content.pathways.items()]
     guide = [{strings.nav_pathway: ["pathway/index.md", *pathways]}] if pathways else []
     compare = [{strings.nav_compare: "compare.md"}] if content.comparisons else []
+    tools = [{attribute_text(content.tools.title): ["tools/index.md", *(
+        {attribute_text(getattr(content.tools, key).title): f"tools/{name}.md"}
+        for key, name, _ in TOOL_PAGES)]}] if content.tools else []
     return [
         {strings.nav_home: "index.md"},
         *guide,
         {strings.nav_options: options},
         *compare,
+        *tools,
         {strings.nav_faq: "faq.md"},
         {strings.nav_tips: "tips.md"},
         {strings.nav_glossary: "glossary.md"},
