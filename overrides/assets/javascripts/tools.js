@@ -26,7 +26,7 @@
   // --- print button -----------------------------------------------------------------------
 
   document.querySelectorAll(".tool-actions[data-print-label]").forEach(function (holder) {
-    var button = element("button", "md-button tool-print", holder.getAttribute("data-print-label"));
+    var button = element("button", "tool-print", holder.getAttribute("data-print-label"));
     button.type = "button";
     button.addEventListener("click", function () { window.print(); });
     holder.appendChild(button);
