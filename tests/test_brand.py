@@ -175,8 +175,8 @@ def test_a_clinic_page_must_sit_after_a_navigation_entry(project):
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert ("content/pages/parking.yaml:8: 'nav_after' names no navigation entry: 'faqs' (did "
-            "you mean 'faq'?); use one of home, pathway, options, compare, faq, tips, glossary, "
-            "about or another page's id") in lines
+            "you mean 'faq'?); use one of home, pathway, options, compare, tools, faq, tips, "
+            "glossary, about or another page's id") in lines
     assert ("content/pages/tips.yaml:1: 'tips' is the name of one of the site's own pages; "
             "rename the file") in lines
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import shutil
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,7 +27,7 @@ from generator.content.load import Document, read_yaml
 from generator.content.validate import load_content, text_values
 from generator.errors import ContentError
 
-from .conftest import make_project
+from .conftest import FIXTURES, make_project
 
 Location = tuple[Any, ...]
 
@@ -313,8 +314,9 @@ def built_site(project: Path) -> dict[str, PageScan]:
 
 @pytest.fixture(scope="module")
 def theme_scripts(tmp_path_factory: pytest.TempPathFactory) -> set[tuple[str, str]]:
-    """The scripts the theme puts on pages of a site with harmless content."""
+    """The scripts the theme puts on pages of a site with harmless content (tool pages too)."""
     project = make_project(tmp_path_factory.mktemp("harmless") / "project")
+    shutil.copy(FIXTURES / "tools.yaml", project / "content" / "tools.yaml")
     return {script for scan in built_site(project).values() for script in scan.scripts}
 
 

@@ -16,11 +16,12 @@ def did_you_mean(value: str, known: Iterable[str]) -> str:
 
 
 def unknown_ids(doc: Document, at: PathKey, ids: Iterable[str], known: set[str],
-                kind: str) -> Iterator[Problem]:
-    """One problem per id in the list at `at` that is not among `known`."""
+                kind: str, key: str | None = None) -> Iterator[Problem]:
+    """One problem per id in the list at `at` that is not among `known`; with `key`, `at` is
+    one item and the id is its value under `key`."""
     for i, ref in enumerate(ids):
         if ref not in known:
-            yield Problem(doc.path, doc.line_of((*at, i)),
+            yield Problem(doc.path, doc.line_of((*at, key) if key else (*at, i)),
                           f"unknown {kind} '{ref}'{did_you_mean(ref, known)}")
 
 

@@ -115,6 +115,25 @@ class Review(Model):
         return self.last_reviewed is not None
 
 
+class Chance(Model):
+    """One figure of "about N in 100 people": what happened, to whom, over what time, and the
+    source that gives it. Pages show it as 100 figures with N filled in, and as the sentence
+    "About {number} in 100 {who} {outcome} {time}." Write `who`, `outcome` and `time` so that
+    sentence reads well. Never give a figure a named source does not give."""
+
+    outcome: Plain
+    """What happened, as it ends the sentence, such as "had half their pain gone"."""
+    number: int = Field(ge=0, le=100)
+    """How many in 100 people, a whole number from 0 to 100, as the source gives it."""
+    who: Plain
+    """Which people, such as "people who had RFA after a good test block"."""
+    time: Plain
+    """Over what time, such as "6 months later"."""
+    source: Id
+    """Id in `content/sources.yaml` of the source that gives this figure. Required: a figure
+    without a source is refused."""
+
+
 class Option(Model):
     """One treatment, test or next step: `content/options/<id>.yaml`. The id is the file name."""
 
@@ -161,6 +180,9 @@ class Option(Model):
     """Short answer for comparison tables: whether a trial or test block comes first."""
     questions_to_ask: list[Plain] = Field(min_length=1)
     """Questions a patient could ask their doctor about this option."""
+    chances: list[Chance] = []
+    """Optional figures of "about N in 100 people", each with its source. Leave it out where
+    no named source gives such a figure: the page then says no reliable figures are known."""
     related: list[Id] = []
     """Ids of other options to link to, such as `medial-branch-block`."""
     sources: list[Id] = Field(min_length=1)
@@ -565,6 +587,181 @@ class ClinicPage(Model):
     """Review dates for this page."""
 
 
+# --- tools that help a patient decide --------------------------------------------------
+
+
+class ValueStatement(Model):
+    """One statement a patient marks as mattering a lot, a little or not at all."""
+
+    id: Id
+    """Stable id; also the name of the statement's answers in the page's form."""
+    text: Plain
+    """The statement in the patient's words, such as "I want to avoid surgery"."""
+    favours: list[Id] = []
+    """Ids of the options that line up with this statement."""
+    counts_against: list[Id] = []
+    """Ids of the options that go against this statement."""
+
+    @model_validator(mode="after")
+    def _names_an_option(self) -> ValueStatement:
+        if not self.favours and not self.counts_against:
+            raise ValueError("a statement needs 'favours' or 'counts_against' (or both): the "
+                             "ids of the options it lines up with or goes against")
+        return self
+
+
+class ValuesTool(Model):
+    """The "What matters to me" page: statements to mark, and the options each one touches."""
+
+    title: Plain
+    """Page title, such as "What matters to me"."""
+    summary: Plain = Field(max_length=300)
+    """One or two plain sentences, shown on the tools page and as the page description."""
+    intro: Prose
+    """How to use the page."""
+    not_a_recommendation: Prose
+    """Says plainly that the page does not recommend anything."""
+    scale: list[Plain] = Field(min_length=3, max_length=3)
+    """The three answers to each statement, from most to least: "Matters a lot", "Matters a
+    little", "Does not matter"."""
+    favours_label: Plain
+    """Before the options a statement lines up with, such as "Lines up with"."""
+    against_label: Plain
+    """Before the options a statement goes against, such as "Goes against"."""
+    statements: list[ValueStatement] = Field(min_length=1)
+    """The statements, in the order shown."""
+    results_title: Plain
+    """Heading of the summary the page shows once statements are marked."""
+    results_empty: Plain
+    """Shown in the summary before anything that matters is marked (and on paper)."""
+    results_you_marked: Plain
+    """Starts each reason in the summary, such as "You marked"."""
+    results_matters: list[Plain] = Field(min_length=2, max_length=2)
+    """How the summary names the first two answers of `scale`, such as "matters a lot"."""
+
+
+class QuestionsTool(Model):
+    """The "My questions" page: every option's questions and the FAQ questions, to tick."""
+
+    title: Plain
+    """Page title, also the heading of the printout, such as "My questions for my appointment"."""
+    summary: Plain = Field(max_length=300)
+    """One or two plain sentences, shown on the tools page and as the page description."""
+    intro: Prose
+    """How to use the page: tick, then print."""
+    faq_heading: Plain
+    """Heading of the group of questions from the questions-and-answers page."""
+    own_heading: Plain
+    """Heading of the blank lines for the patient's own questions."""
+    answer_label: Plain
+    """Label of the space for the answer under each question, such as "Answer"."""
+    shown_label: Plain
+    """Before the number of ticked questions, such as "Questions ticked"."""
+
+
+class DiaryTool(Model):
+    """The pain diary: a printable table of pain and activity, one row a day."""
+
+    title: Plain
+    """Page title, such as "My pain diary"."""
+    summary: Plain = Field(max_length=300)
+    """One or two plain sentences, shown on the tools page and as the page description."""
+    intro: Prose
+    """How to fill it in, and what 0 and 10 mean."""
+    columns: list[Plain] = Field(min_length=2)
+    """Column headings, such as "Day", "Pain (0 to 10)", "What I did"."""
+    rows: int = Field(default=7, ge=1, le=31)
+    """How many days (rows) the table has."""
+
+
+class BlockLogTool(Model):
+    """The block log: pain hour by hour after a diagnostic block, and the relief it shows."""
+
+    title: Plain
+    """Page title, such as "My block log"."""
+    summary: Plain = Field(max_length=300)
+    """One or two plain sentences, shown on the tools page and as the page description."""
+    intro: Prose
+    """What to write and when."""
+    threshold: Prose
+    """How relief is judged: against the 70% threshold, and what that may mean."""
+    threshold_sources: list[Id] = Field(min_length=1)
+    """Ids from `content/sources.yaml` that give the threshold."""
+    times: list[Plain] = Field(min_length=2)
+    """The rows: the first is the pain just before the block, then the times after it."""
+    time_heading: Plain
+    """Heading of the column of times."""
+    pain_heading: Plain
+    """Heading of the pain score column (0 to 10)."""
+    activity_heading: Plain
+    """Heading of the column for what the patient did, such as "What I tried"."""
+    relief_heading: Plain
+    """Heading of the relief column (the page works it out when it can)."""
+    relief_help: Prose
+    """How to work out relief by hand."""
+
+
+class Checklist(Model):
+    """One part of the appointment sheet: a list, a table to fill in, or both."""
+
+    id: Id
+    """Stable id; also the anchor on the page."""
+    heading: Plain
+    """The part's heading, such as "What to bring"."""
+    intro: Prose | None = None
+    """Optional text under the heading."""
+    items: list[Plain] = []
+    """Things to tick off."""
+    columns: list[Plain] = []
+    """Column headings of a table to fill in, such as "Which injection", "When"."""
+    rows: int = Field(default=4, ge=1, le=20)
+    """How many blank rows the table has."""
+
+    @model_validator(mode="after")
+    def _has_something(self) -> Checklist:
+        if not self.items and not self.columns:
+            raise ValueError("a part needs 'items' or 'columns' (or both)")
+        return self
+
+
+class AppointmentTool(Model):
+    """The "Getting ready for an appointment" sheet."""
+
+    title: Plain
+    """Page title, such as "Getting ready for an appointment"."""
+    summary: Plain = Field(max_length=300)
+    """One or two plain sentences, shown on the tools page and as the page description."""
+    intro: Prose
+    """What the sheet is for."""
+    parts: list[Checklist] = Field(min_length=1)
+    """The parts of the sheet, in order."""
+
+
+class Tools(Model):
+    """`content/tools.yaml`: the tools that help a patient decide, one section per tool."""
+
+    title: Plain
+    """Title of the tools page and of the tools section in navigation, such as "Tools"."""
+    intro: Prose
+    """Text at the top of the tools page."""
+    privacy: Prose
+    """Shown on every tool page: nothing a patient enters is kept or sent anywhere."""
+    print_label: Plain
+    """Text of the button that prints a tool page, such as "Print this page"."""
+    values: ValuesTool
+    """The "What matters to me" page."""
+    questions: QuestionsTool
+    """The "My questions" page."""
+    diary: DiaryTool
+    """The pain diary."""
+    block_log: BlockLogTool
+    """The block log for the hours after a diagnostic block."""
+    appointment: AppointmentTool
+    """The sheet for getting ready for an appointment."""
+    review: Review
+    """Review dates for the tool pages."""
+
+
 # --- graph helpers -----------------------------------------------------------------------
 
 
@@ -594,6 +791,7 @@ KINDS = (
     Kind("pathway", "pathways", Pathway, folder=True, required=False),
     Kind("comparisons", "comparisons.yaml", Comparisons, required=False),
     Kind("page", "pages", ClinicPage, folder=True, required=False),
+    Kind("tools", "tools.yaml", Tools, required=False),
 )
 """Every kind of content file, in reading order: the one list validation, schemas and the
 command line use."""
@@ -614,6 +812,7 @@ class Content:
     comparisons: Comparisons | None = None
     pages: dict[str, ClinicPage] = field(default_factory=dict)
     """The clinic's own pages, by id."""
+    tools: Tools | None = None
     files: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
     """The content file of each item, by (kind name, id); id '' for a single-file kind."""
 

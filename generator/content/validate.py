@@ -58,6 +58,7 @@ def load_content(project: Path, today: dt.date | None = None) -> Validated:
         site=models["site"], sources=models["sources"], faqs=models["faqs"],
         tips=models["tips"], glossary=models["glossary"], options=models["option"],
         pathways=models["pathway"], comparisons=models["comparisons"], pages=models["page"],
+        tools=models["tools"],
         files=files,
     )
     problems += list(cross_check(content, documents))
@@ -256,6 +257,9 @@ def cross_check(content: Content, documents: dict[str, Document]) -> Iterator[Pr
                           "'evidence' needs 'evidence_sources': the ids of the sources that "
                           "support the label; where no source grades this option, leave "
                           "'evidence' out")
+        for i, chance in enumerate(option.chances):
+            yield from unknown_ids(doc, ("chances", i), [chance.source], source_ids, "source",
+                                   key="source")
         if option_id in option.related:
             yield Problem(doc.path, doc.line_of(("related",)), "an option cannot be related to itself")
     faqs, tips = documents[content.file_of("faqs")], documents[content.file_of("tips")]
@@ -277,6 +281,9 @@ def cross_check(content: Content, documents: dict[str, Document]) -> Iterator[Pr
     for pathway_id, pathway in content.pathways.items():
         yield from check_pathway(pathway, documents[content.file_of("pathway", pathway_id)],
                                  option_ids)
+    if content.tools:
+        yield from _check_tools(content, documents[content.file_of("tools")], option_ids,
+                                source_ids)
     yield from _filled_text(content, documents[content.file_of("site")])
     yield from _clinic_pages(content, documents)
     pages = set(page_names(content))
@@ -311,6 +318,28 @@ def _clinic_pages(content: Content, documents: dict[str, Document]) -> Iterator[
             yield Problem(doc.path, doc.line_of(("nav_after",)),
                           "'nav_after' goes round in a loop of pages placed after each other; "
                           "place one of them after a site entry such as 'about'")
+
+
+def _check_tools(content: Content, doc: Document, option_ids: set[str],
+                 source_ids: set[str]) -> Iterator[Problem]:
+    """Every option a statement names exists; statement and part ids are unique."""
+    assert content.tools
+    values, parts = content.tools.values, content.tools.appointment.parts
+    for i, statement in enumerate(values.statements):
+        for key in ("favours", "counts_against"):
+            yield from unknown_ids(doc, ("values", "statements", i, key),
+                                   getattr(statement, key), option_ids, "option")
+        both = set(statement.favours) & set(statement.counts_against)
+        if both:
+            yield Problem(doc.path, doc.line_of(("values", "statements", i, "counts_against")),
+                          f"'{sorted(both)[0]}' is in both 'favours' and 'counts_against'; "
+                          "keep it in one")
+    yield from duplicates(doc, ("values", "statements"), [s.id for s in values.statements], "id",
+                          "statements", key="id")
+    yield from duplicates(doc, ("appointment", "parts"), [p.id for p in parts], "id", "parts",
+                          key="id")
+    yield from unknown_ids(doc, ("block_log", "threshold_sources"),
+                           content.tools.block_log.threshold_sources, source_ids, "source")
 
 
 def _filled_text(content: Content, doc: Document) -> Iterator[Problem]:

@@ -25,7 +25,7 @@ with one set of characters, which lets the regex engine skip to the next candida
 _VOWEL_GROUP_RE = re.compile(r"[aeiouy]+")
 
 _DROP_LINE_RE = re.compile(
-    r"^\s*(#{1,6}\s|\*\[[^\]]+\]:|\||<(?!p[ >]|dd>)|!!!|\?\?\?|---\s*$|\{:)")
+    r"^\s*(#{1,6}\s|\*\[[^\]]+\]:|\||<(?!p[ >]|dd>|legend>|label[ >])|!!!|\?\?\?|---\s*$|\{:)")
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ITEM_RE = re.compile(r"^\s*([-*+]|\d+\.)\s+")
 _TAG_RE = re.compile(r"<[^>]+>")

@@ -19,9 +19,10 @@ from markupsafe import Markup, escape
 
 from ..content import prose
 from ..content.comparisons import cell_text
-from ..content.model import ComparisonAttribute, Content, FaqPage, Option, Pathway, Review, Source
+from ..content.model import Chance, ComparisonAttribute, Content, FaqPage, Option, Pathway, Review, Source
 from ..errors import Problem
 from .flowchart import pathway_svg
+from .pages import TOOL_PAGES
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -74,6 +75,10 @@ def make_environment(project: Path) -> jinja2.Environment:
     env.globals["glance_attributes"] = GLANCE_ATTRIBUTES
     env.globals["flowchart"] = flowchart
     env.globals["option_label"] = option_label
+    env.globals["icon_array"] = icon_array
+    env.globals["chance_sentence"] = chance_sentence
+    env.globals["options_with_chances"] = options_with_chances
+    env.globals["tool_pages"] = TOOL_PAGES
     return env
 
 
@@ -249,3 +254,30 @@ def option_label(context: Any, option: Option, attribute: str) -> str:
     return text
 
 
+
+
+@jinja2.pass_context
+def chance_sentence(context: Any, chance: Chance) -> str:
+    """"About N in 100 <who> <outcome> <time>.", the words an icon array shows."""
+    return context["t"].chance_sentence.format(number=chance.number, who=chance.who,
+                                                outcome=chance.outcome, time=chance.time)
+
+
+def icon_array(number: int, sentence: str) -> Markup:
+    """100 figures in rows of ten, the first `number` filled: an SVG image whose title is
+    `sentence`, the same words the page shows beside it."""
+    figures = []
+    for i in range(100):
+        x, y = (i % 10) * 12 + 1, (i // 10) * 14 + 1
+        css = "ia-on" if i < number else "ia-off"
+        figures.append(f'<g class="{css}" transform="translate({x} {y})"><circle cx="5" cy="3" '
+                       f'r="2.6"/><path d="M1.5 13v-4.5a3.5 3 0 0 1 7 0V13z"/></g>')
+    title = escape(sentence)
+    return Markup(f'<svg class="icon-array" role="img" viewBox="0 0 121 141" width="121" '
+                  f'height="141" xmlns="http://www.w3.org/2000/svg"><title>{title}</title>'
+                  + "".join(figures) + "</svg>")
+
+
+def options_with_chances(content: Content) -> list[str]:
+    """Ids of the options that have "about N in 100" figures."""
+    return [option_id for option_id, option in content.options.items() if option.chances]

@@ -7,9 +7,10 @@ from typing import Any
 from ..content.model import Content, SearchEngines
 from .brand import footer_contacts, theme_config
 from .environment import Strings, attribute_text, contact_values
-from .pages import OPTIONS_IN_NAVIGATION, category_page, large_categories
+from .pages import OPTIONS_IN_NAVIGATION, TOOL_PAGES, category_page, large_categories
 
-NAV_ENTRIES = ("home", "pathway", "options", "compare", "faq", "tips", "glossary", "about")
+NAV_ENTRIES = ("home", "pathway", "options", "compare", "tools", "faq", "tips", "glossary",
+               "about")
 """The site's own navigation entries, in order: a clinic page's `nav_after` names one of
 these or another clinic page."""
 
@@ -35,6 +36,10 @@ def navigation(content: Content, strings: Strings) -> list[Any]:
     entries.append(("options", {strings.nav_options: options}))
     if content.comparisons:
         entries.append(("compare", {strings.nav_compare: "compare.md"}))
+    if content.tools:
+        entries.append(("tools", {attribute_text(content.tools.title): ["tools/index.md", *(
+            {attribute_text(getattr(content.tools, key).title): f"tools/{name}.md"}
+            for key, name, _ in TOOL_PAGES)]}))
     entries += [("faq", {strings.nav_faq: "faq.md"}), ("tips", {strings.nav_tips: "tips.md"}),
                 ("glossary", {strings.nav_glossary: "glossary.md"}),
                 ("about", {strings.nav_about: "about.md"})]

@@ -52,6 +52,8 @@ def page_list(content: Content) -> Iterator[PageSpec]:
     if content.comparisons:
         yield PageSpec("compare.md", "compare.md.j2", content.file_of("comparisons"),
                        name="compare")
+    if content.tools:
+        yield from _tool_pages(content)
     yield PageSpec("faq.md", "faq.md.j2", content.file_of("faqs"), name="faq")
     yield PageSpec("tips.md", "tips.md.j2", content.file_of("tips"), name="tips")
     yield PageSpec("glossary.md", "glossary.md.j2", content.file_of("glossary"), name="glossary")
@@ -59,6 +61,26 @@ def page_list(content: Content) -> Iterator[PageSpec]:
     for page_id, page in content.pages.items():
         yield PageSpec(f"pages/{page_id}.md", "clinic_page.md.j2", content.file_of("page", page_id),
                        {"clinic_page": page, "page_id": page_id}, name=page_id)
+
+
+TOOL_PAGES = (
+    ("values", "what-matters", "tool_values.md.j2"),
+    ("questions", "my-questions", "tool_questions.md.j2"),
+    ("diary", "pain-diary", "tool_diary.md.j2"),
+    ("block_log", "block-log", "tool_block_log.md.j2"),
+    ("appointment", "appointment", "tool_appointment.md.j2"),
+)
+"""Each tool: its section of `content/tools.yaml`, its page name (also its address,
+`tools/<name>.html`) and its template."""
+
+
+def _tool_pages(content: Content) -> Iterator[PageSpec]:
+    """The tools page, then one page per tool."""
+    source = content.file_of("tools")
+    yield PageSpec("tools/index.md", "tools.md.j2", source, name="tools")
+    for key, name, template in TOOL_PAGES:
+        yield PageSpec(f"tools/{name}.md", template, source, {"tool": getattr(content.tools, key)},
+                       name=name)
 
 
 def _pathway_pages(content: Content, pathway_id: str) -> Iterator[PageSpec]:
