@@ -21,6 +21,7 @@ from .build import RENDERED_DIR
 from .content.model import Content
 from .content.validate import CONTENT_DIR, load_content
 from .errors import ContentError, Problem
+from .handouts.stage import make_handouts
 from .render.environment import TEMPLATE_OVERRIDES_DIR, TEMPLATES_DIR
 from .render.render import DOCS_SUBDIR, GENERATED_CONFIG, render_site, write_folder
 from .site.mkdocs import CONFIG_FILE
@@ -37,8 +38,10 @@ CHANGES = {"modified", "created", "deleted", "moved", "closed"}
 class Previewer:
     """Keeps the rendered folder in step with content, remembering the last good content."""
 
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, handouts: bool = False):
         self.project = project
+        self.handouts = handouts
+        """Also make the printable handouts (slower on each save where they changed)."""
         self.last_good: Content | None = None
         self.lock = threading.Lock()
 
@@ -53,8 +56,14 @@ class Previewer:
                 if self.last_good is None:
                     raise
                 content, problems = self.last_good, error.problems
-            rendered = render_site(content, self.project, preview_problems=problems)
-            changed = write_folder(rendered.files(), self.project / RENDERED_DIR)
+            rendered = render_site(content, self.project, preview_problems=problems,
+                                   handouts=self.handouts)
+            files = rendered.files()
+            if self.handouts:
+                made = make_handouts(content, self.project)
+                files |= {f"{DOCS_SUBDIR}/{path}": data for path, data in made.files.items()}
+                problems = problems + made.warnings
+            changed = write_folder(files, self.project / RENDERED_DIR)
             if GENERATED_CONFIG in changed:  # navigation or site settings changed:
                 _touch_all(self.project / RENDERED_DIR / DOCS_SUBDIR)  # rebuild every page
             return problems
@@ -77,13 +86,14 @@ def _touch_all(folder: Path) -> None:
         path.touch()
 
 
-def serve(project: Path, host: str, port: int) -> None:
-    """Render once, then watch for changes and run MkDocs' live-reload server."""
+def serve(project: Path, host: str, port: int, handouts: bool = False) -> None:
+    """Render once, then watch for changes and run MkDocs' live-reload server. Handouts
+    (PDFs) are made only when asked: pages then link them."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
-    previewer = Previewer(project)
+    previewer = Previewer(project, handouts)
     previewer.refresh()
     pending = threading.Event()
 
