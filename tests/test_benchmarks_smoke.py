@@ -23,7 +23,7 @@ def test_the_quick_benchmark_runs_every_section():
                             capture_output=True, text=True, timeout=300, check=False)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
-    for header in ("## Generator overhead", "## Scale", "## Preview", "## Targets"):
+    for header in ("## Generator overhead", "## Scale", "## Preview", "## Handouts", "## Targets"):
         assert header in result.stdout, f"{header!r} missing from:\n{output}"
 
 
