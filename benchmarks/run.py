@@ -47,6 +47,8 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 OVERHEAD_TARGET = 1.30
 SCALE_TARGET = 1.10
 PREVIEW_SECONDS_TARGET = 1.0
+HANDOUTS_TARGET = 3.0
+"""A build with handouts, from an empty cache, at most this times the build without."""
 """Largest size's build time at most this times (size ratio) the next size's time."""
 MEMORY_TARGET_KIB = 1024 * 1024
 """350 KB, counted as 350,000 bytes."""
@@ -66,13 +68,16 @@ class Plan:
     """Synthetic sizes built with every option in one category (one run each)."""
     search: int
     """Synthetic size at which search's time per key is measured."""
+    handouts: list[tuple[str, int | None, int]]
+    """(label, synthetic size or None for the shipped content, runs) of the handouts' cost."""
 
 
 FULL = Plan(overhead=[("shipped content", None, 7), ("100 options", 100, 5)],
             scale={10: 5, 100: 5, 1000: 3}, preview=[(100, 5), (1000, 3)],
-            one_category=[100, 1000, 5000], search=1000)
+            one_category=[100, 1000, 5000], search=1000,
+            handouts=[("shipped content", None, 5)])
 QUICK = Plan(overhead=[("10 options", 10, 1)], scale={5: 1, 10: 1}, preview=[(10, 1)],
-             one_category=[5, 10], search=10)
+             one_category=[5, 10], search=10, handouts=[("5 options", 5, 1)])
 ONE_CATEGORY_SECONDS = 300
 ONE_CATEGORY_MEMORY_KIB = 2 * 1024 * 1024
 PAGE_GROWTH_TARGET = 1.2
@@ -181,13 +186,16 @@ def rendered_copy(project: Path, destination: Path) -> Path:
     """A copy of `project` with its Markdown folder rendered, for a plain MkDocs build."""
     clean(destination)
     shutil.copytree(project, destination, ignore=shutil.ignore_patterns("site", "rendered"))
-    run_ok([*PATIENT_SITE, "render", "--project", str(destination)], destination,
+    run_ok([*PATIENT_SITE, "render", "--no-handouts", "--project", str(destination)], destination,
            f"patient-site render of {project.name}")
     return destination
 
 
-def build_command(project: Path) -> list[str]:
-    return [*PATIENT_SITE, "build", "--project", str(project)]
+def build_command(project: Path, handouts: bool = False) -> list[str]:
+    """`patient-site build`; the overhead and scale sections leave the handouts out (they
+    compare with MkDocs, which makes none): the handouts section measures them."""
+    return [*PATIENT_SITE, "build", "--project", str(project),
+            "--handouts" if handouts else "--no-handouts"]
 
 
 def plain_build_command(project: Path) -> list[str]:
@@ -434,15 +442,56 @@ def _preview(report: Report, n: int, runs: int, work: Path) -> None:
     report.out()
 
 
+def handouts_section(report: Report, plan: Plan, work: Path) -> None:
+    report.out("## Handouts")
+    report.out()
+    report.out("`patient-site build` with the printable PDF handouts, from an empty handout cache "
+               "(`.cache/handouts/` deleted) and from a warm one (nothing changed), against the "
+               "same build with `--no-handouts`. `rendered/` and `site/` are deleted before each "
+               "run; runs are interleaved, after one warm-up of each; medians.")
+    report.out()
+    report.out("| Content | Handouts | Runs | no handouts | empty cache | warm cache | "
+               "Empty / none | Target |")
+    report.out("|---|---:|---:|---:|---:|---:|---:|---|")
+    for label, size, runs in plan.handouts:
+        project = pack(work / f"handouts-{size or 'shipped'}", size)
+        log = project.parent / "handouts.log"
+
+        def build(handouts: bool, cache: bool, project: Path = project, log: Path = log) -> float:
+            clean(project / "rendered", project / "site")
+            if not cache:
+                clean(project / ".cache")
+            return require_success(measure(build_command(project, handouts), project, log),
+                                   "patient-site build", log).seconds
+
+        kinds = [(False, True), (True, False), (True, True)]  # none, empty cache, warm cache
+        for handouts, cache in kinds:
+            build(handouts, cache)
+        times: dict[tuple[bool, bool], list[float]] = {kind: [] for kind in kinds}
+        for run in range(runs):
+            for kind in kinds if run % 2 == 0 else kinds[::-1]:
+                times[kind].append(build(*kind))
+        none, empty, warm = (median(times[kind]) for kind in kinds)
+        made = len(list((project / "site" / "handouts").rglob("*.pdf")))
+        ratio = empty / none
+        verdict = "PASS" if ratio <= HANDOUTS_TARGET else "FAIL"
+        report.out(f"| {label} | {made} | {runs} | {none:.2f} s | {empty:.2f} s | {warm:.2f} s | "
+                   f"{ratio:.2f} | <= {HANDOUTS_TARGET:.2f} {verdict} |")
+        report.target(f"Handouts, {label}: build from an empty cache / build without",
+                      f"{ratio:.2f}", f"<= {HANDOUTS_TARGET:.2f}", ratio <= HANDOUTS_TARGET)
+    report.out()
+
+
 SECTIONS: dict[str, Callable[[Report, Plan, Path], None]] = {
     "overhead": overhead_section,
     "scale": scale_section,
     "one-category": one_category_section,
     "preview": preview_section,
     "search": search_section,
+    "handouts": handouts_section,
 }
 HEADERS = {"overhead": "## Generator overhead", "scale": "## Scale", "preview": "## Preview",
-           "one-category": "## One category", "search": "## Search"}
+           "one-category": "## One category", "search": "## Search", "handouts": "## Handouts"}
 
 
 # --- machine and results file ------------------------------------------------------------

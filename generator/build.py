@@ -1,6 +1,7 @@
 """`patient-site build`, stage by stage:
 
-    content/ --load, validate--> Content --render--> rendered/ --MkDocs--> scratch --check--> site/
+    content/ --load, validate--> Content --render, handouts--> rendered/ --MkDocs--> scratch
+             --check--> site/
 
 Everything is read and validated before anything is written. The site is built into a
 scratch folder beside `site/` and swapped in only when the whole build succeeded, so a failed
@@ -11,29 +12,38 @@ and a build cleans up after one that was killed (`site/swap.py`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .content.validate import Validated, load_content
 from .errors import Problem
-from .render.render import RenderedSite, render_site, write_folder
+from .handouts.stage import make_handouts
+from .render.render import DOCS_SUBDIR, RENDERED_DIR, RenderedSite, render_site, write_folder
 from .site.finish import finish_site
 from .site.guard import checked_site_folder, mark_as_built
 from .site.mkdocs import run_mkdocs
 from .site.swap import one_build_at_a_time, recover, scratch_beside, swap_in
 
-RENDERED_DIR = "rendered"
 SITE_DIR = "site"
 
 
-def render(project: Path) -> tuple[Validated, RenderedSite]:
-    """Validate all content, then write the Markdown folder that mkdocs.yml points at."""
+def render(project: Path, handouts: bool = True) -> tuple[Validated, RenderedSite]:
+    """Validate all content, then write the Markdown folder that mkdocs.yml points at, with
+    the printable handouts (PDFs) in it, which MkDocs copies into the site like any file.
+    A handout that runs past its one page is a warning."""
     validated = load_content(project)
-    rendered = render_site(validated.content, project)
-    write_folder(rendered.files(), project / RENDERED_DIR)
+    rendered = render_site(validated.content, project, handouts=handouts)
+    files = rendered.files()
+    if handouts:  # PDFs, taken from the last render's where nothing they show changed
+        made = make_handouts(validated.content, project)
+        files |= {f"{DOCS_SUBDIR}/{path}": data for path, data in made.files.items()}
+        files |= made.cache
+        validated = replace(validated, warnings=validated.warnings + made.warnings)
+    write_folder(files, project / RENDERED_DIR)
     return validated, rendered
 
 
-def build(project: Path, site_dir: Path | None = None) -> list[Problem]:
+def build(project: Path, site_dir: Path | None = None, handouts: bool = True) -> list[Problem]:
     """Render, then build the site; `site_dir` is replaced only if the build succeeds.
     Returns the content warnings."""
     project = project.resolve()
@@ -43,7 +53,8 @@ def build(project: Path, site_dir: Path | None = None) -> list[Problem]:
     with one_build_at_a_time([project, target.parent]):
         recover(target)                     # what a killed build left behind
         checked_site_folder(project, wanted)  # again: a build we waited for may have changed it
-        validated, rendered = render(project)  # load, validate, render content/ into rendered/
+        validated, rendered = render(project, handouts)  # load, validate, render content/ and the
+                                               # handouts into rendered/
         with scratch_beside(target) as scratch:
             run_mkdocs(project, scratch)    # MkDocs and Material turn rendered/ into HTML
             site = validated.content.site

@@ -76,15 +76,21 @@ def main() -> None:
     """
 
 
+handouts_option = click.option(
+    "--handouts/--no-handouts", default=True, show_default=True,
+    help="Make the printable PDF handouts (handouts/ in the site) and link them from the pages.")
+
+
 @main.command()
 @project_option
+@handouts_option
 @reports_problems
-def render(project: Path) -> None:
+def render(project: Path, handouts: bool) -> None:
     """Validate content and write the Markdown folder (rendered/) that mkdocs.yml reads.
 
     Any builder that reads mkdocs.yml can then build it, for example
     `mkdocs build --strict`."""
-    validated, rendered = stages.render(project)
+    validated, rendered = stages.render(project, handouts)
     click.echo(f"Rendered {len(rendered.pages)} pages into {stages.RENDERED_DIR}/.")
 
 
@@ -92,13 +98,14 @@ def render(project: Path) -> None:
 @project_option
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to put the built site (default: site/ in the project).")
+@handouts_option
 @reports_problems
-def build(project: Path, site_dir: Path | None) -> None:
+def build(project: Path, site_dir: Path | None, handouts: bool) -> None:
     """Validate, render and build the website into site/.
 
     The new site replaces site/ only when the whole build succeeded."""
     started = time.perf_counter()
-    warnings = stages.build(project, site_dir)
+    warnings = stages.build(project, site_dir, handouts)
     _print_problems(warnings)
     target = site_dir or project / stages.SITE_DIR
     click.echo(f"Built {target} in {time.perf_counter() - started:.1f} s. "
@@ -111,20 +118,24 @@ def build(project: Path, site_dir: Path | None) -> None:
 @click.option("--publish", is_flag=True,
               help="Also fail on pages without a current clinical review and on placeholder "
                    "clinic details: run this before a site goes to patients.")
+@handouts_option
 @reports_problems
-def check(project: Path, strict: bool, publish: bool) -> None:
+def check(project: Path, strict: bool, publish: bool, handouts: bool) -> None:
     """Validate content and measure each page's reading grade, without building.
 
     Fails when content has problems or a page reads above the grade budget
-    set in content/site.yaml (reading_grade_budget)."""
+    set in content/site.yaml (reading_grade_budget). Makes the printable handouts
+    too (unless --no-handouts), and warns about one that runs past its one page."""
     from .content.validate import external_links, load_content, publishing_problems
+    from .handouts.stage import make_handouts
     from .quality.grading import grade_problems, page_grades
     from .render.render import render_site
 
     validated = load_content(project)
     content = validated.content
+    handout_warnings = make_handouts(content, project).warnings if handouts else []
     budget = content.site.reading_grade_budget
-    grades = page_grades(render_site(content, project).pages, budget)
+    grades = page_grades(render_site(content, project, handouts=handouts).pages, budget)
     click.echo(f"Reading grade per page (Flesch-Kincaid, budget {budget}):")
     for grade in grades:
         flag = "  ABOVE BUDGET" if grade.grade > budget else ""
@@ -137,7 +148,7 @@ def check(project: Path, strict: bool, publish: bool) -> None:
         click.echo("External links in content (listed, never fetched):")
         for where, target in links:
             click.echo(f"  {where.path}:{where.line}: {target}")
-    problems = grade_problems(grades, budget) + validated.warnings
+    problems = grade_problems(grades, budget) + validated.warnings + handout_warnings
     if publish:
         problems += publishing_problems(content, validated.documents)
     if strict:
@@ -152,16 +163,18 @@ def check(project: Path, strict: bool, publish: bool) -> None:
 @project_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
 @click.option("--port", default=8000, show_default=True, help="Port to serve on.")
-def serve(project: Path, host: str, port: int) -> None:
+@click.option("--handouts", is_flag=True,
+              help="Also make the printable PDF handouts, and link them from the pages.")
+def serve(project: Path, host: str, port: int, handouts: bool) -> None:
     """Preview the site while you edit; pages reload when a YAML file or template changes.
 
     A bad edit shows its problems in the terminal and at the top of every page;
-    the preview recovers on the next good save."""
+    the preview recovers on the next good save. Handouts are left out unless asked."""
     from .serve import serve as run_server
 
     _check_port_is_free(host, port)
     try:
-        run_server(project, host, port)
+        run_server(project, host, port, handouts)
     except ContentError as error:
         _print_problems(error.problems)
         click.echo("Fix these problems, then start the preview again.", err=True)

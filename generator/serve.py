@@ -18,12 +18,12 @@ from typing import Any
 
 import click
 
-from .build import RENDERED_DIR
 from .content.model import Content
 from .content.validate import CONTENT_DIR, load_content
 from .errors import ContentError, Problem
+from .handouts.stage import make_handouts
 from .render.environment import TEMPLATE_OVERRIDES_DIR, TEMPLATES_DIR
-from .render.render import DOCS_SUBDIR, GENERATED_CONFIG, render_site, write_folder
+from .render.render import DOCS_SUBDIR, GENERATED_CONFIG, RENDERED_DIR, render_site, write_folder
 from .site.mkdocs import CONFIG_FILE
 
 PREVIEW_HOOK = Path(__file__).parent / "site" / "preview_hook.py"
@@ -40,8 +40,10 @@ CHANGES = {"modified", "created", "deleted", "moved", "closed"}
 class Previewer:
     """Keeps the rendered folder in step with content, remembering the last good content."""
 
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, handouts: bool = False):
         self.project = project
+        self.handouts = handouts
+        """Also make the printable handouts (slower on each save where they changed)."""
         self.last_good: Content | None = None
         self.lock = threading.Lock()
 
@@ -56,9 +58,16 @@ class Previewer:
                 if self.last_good is None:
                     raise
                 content, problems = self.last_good, error.problems
-            rendered = render_site(content, self.project, preview_problems=problems)
+            rendered = render_site(content, self.project, preview_problems=problems,
+                                   handouts=self.handouts)
+            files = rendered.files()
+            if self.handouts:
+                made = make_handouts(content, self.project)
+                files |= {f"{DOCS_SUBDIR}/{path}": data for path, data in made.files.items()}
+                files |= made.cache
+                problems = problems + made.warnings
             folder = self.project / RENDERED_DIR
-            changed = write_folder(rendered.files(), folder)
+            changed = write_folder(files, folder)
             docs = folder / DOCS_SUBDIR
             if GENERATED_CONFIG in changed:  # navigation or site settings changed:
                 _mark_changed(list(docs.rglob("*.md")))  # rebuild every page
@@ -90,13 +99,14 @@ def _mark_changed(pages: list[Path]) -> None:
         os.utime(page, (ahead, ahead))
 
 
-def serve(project: Path, host: str, port: int) -> None:
-    """Render once, then watch for changes and run MkDocs' live-reload server."""
+def serve(project: Path, host: str, port: int, handouts: bool = False) -> None:
+    """Render once, then watch for changes and run MkDocs' live-reload server. Handouts
+    (PDFs) are made only when asked: pages then link them."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
-    previewer = Previewer(project)
+    previewer = Previewer(project, handouts)
     previewer.refresh()
     pending = threading.Event()
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import shutil
+import tempfile
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -14,10 +17,28 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def make_project(destination: Path, content: Path | None = None) -> Path:
     """A project folder with the given content (default: the minimal fixture),
     the repository's mkdocs.yml and overrides/."""
-    shutil.copytree(content or FIXTURES / "minimal" / "content", destination / "content")
+    content = content or FIXTURES / "minimal" / "content"
+    shutil.copytree(content, destination / "content")
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", destination / "overrides")
+    for relative, data in _made_handouts(content).items():  # as if built before
+        (destination / "rendered" / relative).parent.mkdir(parents=True, exist_ok=True)
+        (destination / "rendered" / relative).write_bytes(data)
     return destination
+
+
+@cache
+def _made_handouts(content: Path) -> dict[str, bytes]:
+    """The handout cache of a content folder (files of the rendered folder), made once per test
+    session: each project starts with it, so a build lays out only the handouts a test changed
+    (the cache's own tests check what is made again)."""
+    from generator.content.validate import load_content
+    from generator.handouts.stage import make_handouts
+
+    scratch = Path(tempfile.mkdtemp(prefix="handouts-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    shutil.copytree(content, scratch / "content")
+    return make_handouts(load_content(scratch).content, scratch).cache
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ def test_the_quick_benchmark_runs_every_section():
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     for header in ("## Generator overhead", "## Scale", "## One category", "## Preview",
-                   "## Targets"):
+                   "## Handouts", "## Targets"):
         assert header in result.stdout, f"{header!r} missing from:\n{output}"
 
 

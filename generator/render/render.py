@@ -24,6 +24,8 @@ from .search import SEARCH_INDEX, search_index
 from .tooltips import Tooltips, with_tooltips
 
 ASSETS_DIR = Path(__file__).parent / "assets"
+RENDERED_DIR = "rendered"
+"""The project folder a render writes: Markdown pages, assets, generated config."""
 GENERATED_CONFIG = "generated.yml"
 DOCS_SUBDIR = "docs"
 
@@ -63,14 +65,16 @@ class RenderedSite:
 
 
 def render_site(content: Content, project: Path,
-                preview_problems: list[Problem] | None = None) -> RenderedSite:
+                preview_problems: list[Problem] | None = None,
+                handouts: bool = False) -> RenderedSite:
     """Render every page in site order, then the search index, navigation and config.
+    With `handouts`, pages link their printable handout (made by `generator/handouts/`).
     A template error stops rendering with a ContentError naming the template and line."""
     strings = Strings(content.site.language)
     env = make_environment(project)
     shared = {"site": content.site, "content": content, "t": strings,
               "preview_problems": preview_problems or [], "contact": contact_values(content),
-              "page_paths": page_names(content)}
+              "page_paths": page_names(content), "handouts": handouts}
     tooltips = Tooltips(content)
     pages = [_render_page(env, shared, tooltips, spec) for spec in page_list(content)]
     assets = {p.relative_to(ASSETS_DIR).as_posix(): p.read_bytes()

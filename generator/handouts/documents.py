@@ -1,0 +1,149 @@
+"""The one list of handouts, and each rendered to HTML through Jinja templates of our own.
+
+Templates are looked up in the project's `templates/` folder first, then in this package's
+`templates/`, like page templates: a clinic replaces a handout's layout or its print CSS
+(`handout.css.j2`) by adding a file of the same name.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown
+from markupsafe import Markup
+
+from ..content import prose
+from ..content.model import Content, Pathway
+from ..content.pathway import walk_order
+from ..errors import ContentError
+from ..render.environment import (
+    TEMPLATE_OVERRIDES_DIR,
+    Strings,
+    date_filter,
+    option_label,
+    plain_filter,
+    template_problem,
+)
+from ..render.flowchart import pathway_svg
+from .slices import slices
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+FONTS_DIR = Path(__file__).parent / "fonts"
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+"""The fonts every handout uses, shipped in `fonts/` so output is the same on any machine."""
+HANDOUTS_DIR = "handouts"
+
+
+@dataclass(frozen=True)
+class HandoutSpec:
+    """One handout to make."""
+
+    path: str
+    """Where it lives in the site, such as `handouts/options/rfa.pdf`."""
+    template: str
+    """Its template, such as `option.html.j2`."""
+    source: str
+    """The content file it comes from, for messages."""
+    title: str
+    """The PDF's title."""
+    one_page: bool
+    """Whether it must fit on one page (options and tables; a guide may run longer)."""
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def option_handout(option_id: str) -> str:
+    return f"{HANDOUTS_DIR}/options/{option_id}.pdf"
+
+
+def table_handout(table_id: str) -> str:
+    return f"{HANDOUTS_DIR}/compare/{table_id}.pdf"
+
+
+def pathway_handout(pathway_id: str) -> str:
+    return f"{HANDOUTS_DIR}/pathways/{pathway_id}.pdf"
+
+
+def handout_list(content: Content) -> Iterator[HandoutSpec]:
+    """Every handout: options in site order, then comparison tables, then guides."""
+    for option_id, option in content.options.items():
+        yield HandoutSpec(option_handout(option_id), "option.html.j2",
+                          content.file_of("option", option_id), option.title, True,
+                          {"option": option, "option_id": option_id,
+                           "page": f"options/{option_id}.html", "review": option.review})
+    if content.comparisons:
+        for table in content.comparisons.tables:
+            yield HandoutSpec(table_handout(table.id), "comparison.html.j2",
+                              content.file_of("comparisons"), table.title, True,
+                              {"table": table, "page": "compare.html",
+                               "review": content.comparisons.review,
+                               "landscape": len(table.attributes) > 3})
+    for pathway_id, pathway in content.pathways.items():
+        order = walk_order(pathway)
+        yield HandoutSpec(pathway_handout(pathway_id), "pathway.html.j2",
+                          content.file_of("pathway", pathway_id), pathway.title, False,
+                          {"pathway": pathway, "pathway_id": pathway_id, "order": order,
+                           "numbers": {node: i for i, node in enumerate(order, start=1)},
+                           "steps": {s.id: s for s in pathway.steps},
+                           "outcomes": {o.id: o for o in pathway.outcomes},
+                           "page": f"pathway/{pathway_id}.html", "review": pathway.review})
+
+
+def make_environment(project: Path) -> jinja2.Environment:
+    """Jinja environment for handouts: clinic overrides first, autoescaping on, undefined
+    names fail."""
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader(project / TEMPLATE_OVERRIDES_DIR),
+        jinja2.FileSystemLoader(TEMPLATES_DIR),
+    ])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["md"] = markdown_filter
+    env.filters["date"] = date_filter
+    env.filters["plain"] = plain_filter
+    env.globals["option_label"] = option_label
+    env.globals["flowchart_pieces"] = flowchart_pieces
+    env.globals["fonts"] = FONTS_DIR.resolve().as_uri()
+    return env
+
+
+PIECE_HEIGHT = 1000
+"""Flowchart units in one printed piece: three pieces side by side fill a page."""
+
+
+@jinja2.pass_context
+def flowchart_pieces(context: Any, pathway: Pathway, pathway_id: str) -> list[Markup]:
+    """A guide's flowchart in pieces that fit a page (`slices.py`)."""
+    content: Content = context["content"]
+    titles = {oid: o.title for oid, o in content.options.items()}
+    svg = pathway_svg(pathway, titles, dom_id=f"pathway-{pathway_id}")
+    style = context.environment.get_template("flowchart.css.j2").render(context.get_all())
+    svg = svg.replace(">", f"><style>{style}</style>", 1)  # just inside the <svg> tag
+    return [Markup(piece) for piece in slices(svg, PIECE_HEIGHT)]
+
+
+def markdown_filter(text: str) -> Markup:
+    """Validated content Markdown as HTML; links become their text (paper has no links)."""
+    text = prose.LINK_RE.sub(lambda m: m.group("text"), text.strip())
+    return Markup(_MARKDOWN.reset().convert(text))
+
+
+_MARKDOWN = markdown.Markdown()
+
+
+def render_html(env: jinja2.Environment, content: Content, spec: HandoutSpec,
+                strings: Strings) -> str:
+    """A handout as HTML. A template error is a ContentError naming the template and line."""
+    back = posixpath.relpath(spec.context["page"], posixpath.dirname(spec.path))
+    context = {"site": content.site, "content": content, "t": strings,
+               "contact": content.site.contact, "title": spec.title, "read_more": back,
+               **spec.context}
+    try:
+        return env.get_template(spec.template).render(context)
+    except jinja2.TemplateError as error:
+        raise ContentError([template_problem(error)]) from None
+

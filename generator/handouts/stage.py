@@ -1,0 +1,77 @@
+"""The handouts stage of a build: every handout as PDF bytes, from the cache where unchanged,
+with a warning for each one-page handout that runs longer."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content.model import Content
+from ..errors import Problem
+from ..render.environment import Strings
+from ..render.render import RENDERED_DIR
+from .cache import HandoutCache, cache_key
+from .documents import HandoutSpec, handout_list, make_environment, render_html
+from .pdf import PDF_VARIANT, Pdf, check_fonts, html_to_pdf
+
+
+@dataclass
+class Handouts:
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Each PDF by its path in the site, such as `handouts/options/rfa.pdf`."""
+    cache: dict[str, bytes] = field(default_factory=dict)
+    """The cache entries to keep, by path in the rendered folder (`cache.CACHE_DIR`)."""
+    warnings: list[Problem] = field(default_factory=list)
+    made: int = 0
+    """How many were laid out (not taken from the cache)."""
+
+
+def make_handouts(content: Content, project: Path) -> Handouts:
+    """Every handout of the site, taken from the rendered folder's cache where unchanged.
+    Writes nothing: the caller writes `files` and `cache` into the rendered folder. Raises
+    ContentError (a template) or BuildError (a font, an address a handout may not load)."""
+    check_fonts()
+    env = make_environment(project)
+    cache = HandoutCache(project / RENDERED_DIR)
+    specs = list(handout_list(content))
+    strings = Strings(content.site.language)
+    html = [render_html(env, content, spec, strings) for spec in specs]  # every template error first
+    keys = [cache_key(text, PDF_VARIANT) for text in html]
+    found = {i: cache.get(key) for i, key in enumerate(keys)}
+    missing = [i for i, hit in found.items() if hit is None]
+    made = dict(zip(missing, _lay_out([(html[i], specs[i].path) for i in missing], project),
+                    strict=True))
+    result = Handouts(made=len(missing))
+    for i, spec in enumerate(specs):
+        if i in made:
+            pdf = made[i]
+            cache.keep(keys[i], pdf.data, pdf.pages)
+            data, pages = pdf.data, pdf.pages
+        else:
+            data, pages = found[i]  # type: ignore[misc]
+        result.files[spec.path] = data
+        if spec.one_page and pages > 1:
+            result.warnings.append(_overflow(spec, pages))
+    result.cache = cache.files
+    return result
+
+
+def _lay_out(jobs: list[tuple[str, str]], project: Path) -> list[Pdf]:
+    """Lay out PDFs, in worker processes when there are several (WeasyPrint uses one core)."""
+    workers = min(len(jobs), os.cpu_count() or 1, 8)
+    if workers < 2:
+        return [html_to_pdf(html, project, name) for html, name in jobs]
+    with ProcessPoolExecutor(workers) as pool:
+        return list(pool.map(_one, [(html, project, name) for html, name in jobs]))
+
+
+def _one(job: tuple[str, Path, str]) -> Pdf:
+    return html_to_pdf(*job)
+
+
+def _overflow(spec: HandoutSpec, pages: int) -> Problem:
+    return Problem(spec.source, 1, f"the handout {spec.path} runs to {pages} pages; it is meant "
+                   "to fit on one. Shorten the text it prints (benefits, risks, questions) "
+                   "or its template.", warning=True)

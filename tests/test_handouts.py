@@ -1,0 +1,234 @@
+"""Printable handouts (issue 16): built with the site, one page each for options and tables,
+the clinic's details and dates on them, nothing fetched, unchanged ones not made again."""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+from pathlib import Path
+
+import pypdf
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+from .conftest import make_project, snapshot
+
+GOLDEN = Path(__file__).parent / "golden" / "handouts"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def pdf(path: Path) -> pypdf.PdfReader:
+    return pypdf.PdfReader(io.BytesIO(path.read_bytes()))
+
+
+def text(reader: pypdf.PdfReader) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal fixture project, built once with its handouts: read it, never change it."""
+    project = make_project(tmp_path_factory.mktemp("handouts"))
+    result = run("build", "--project", project)
+    assert result.exit_code == 0, result.output
+    return project
+
+
+def test_every_option_table_and_guide_has_a_handout(built):
+    handouts = built / "site" / "handouts"
+    assert sorted(p.relative_to(handouts).as_posix() for p in handouts.rglob("*.pdf")) == [
+        "compare/both.pdf", "options/another-one.pdf", "options/test-one.pdf",
+        "pathways/tiny.pdf"]
+
+
+def test_an_option_handout_is_one_page_with_benefits_risks_clinic_and_dates(built):
+    reader = pdf(built / "site" / "handouts" / "options" / "test-one.pdf")
+    assert len(reader.pages) == 1
+    words = text(reader)
+    for expected in ["Test one", "It can show the cause. See another one.",
+                     "It can hurt for a day.", "Recovery: One day", "Will it hurt?",
+                     "Test Clinic", "555-0100", "555-0101",
+                     "Draft: not yet reviewed by a clinician. Written: January 10, 2026.",
+                     "Read more on the site: options/test-one.html"]:
+        assert expected in words, expected
+
+
+def test_a_reviewed_option_shows_its_review_not_a_draft(project):
+    option = project / "content" / "options" / "another-one.yaml"
+    option.write_text(option.read_text().replace(
+        "  written: 2026-01-10\n",
+        "  written: 2026-01-10\n  reviewed_by: Dr Ada Jones\n"
+        "  reviewer_role: Consultant in pain medicine\n  last_reviewed: 2026-02-01\n"))
+    assert run("build", "--project", project).exit_code == 0
+    words = text(pdf(project / "site" / "handouts" / "options" / "another-one.pdf"))
+    assert "Draft" not in words
+    assert ("Written: January 10, 2026. Last reviewed: February 1, 2026 (Dr Ada Jones, "
+            "Consultant in pain medicine).") in words
+
+
+def test_a_comparison_handout_is_one_landscape_page_with_every_column(built):
+    reader = pdf(built / "site" / "handouts" / "compare" / "both.pdf")
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert box.width > box.height  # four columns: landscape
+    words = text(reader)
+    for expected in ["Both options", "Option", "How invasive", "Recovery", "How well studied",
+                     "Trial or test first?", "Test one", "Another one", "Test Clinic", "555-0100"]:
+        assert expected in words, expected
+
+
+def test_a_guide_handout_has_its_flowchart_and_numbered_steps(built):
+    words = text(pdf(built / "site" / "handouts" / "pathways" / "tiny.pdf"))
+    assert "A tiny guide" in words
+    assert "The same guide in words" in words
+    assert "go to question 2" in words or "go to result" in words
+
+
+def test_handouts_carry_title_language_and_author(built):
+    reader = pdf(built / "site" / "handouts" / "options" / "test-one.pdf")
+    assert reader.metadata.title == "Test one"
+    assert reader.metadata.author == "Test Clinic"
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged (PDF/UA-1)
+
+
+def test_option_pages_and_tables_link_their_handouts(built):
+    site = built / "site"
+    option = (site / "options" / "test-one.html").read_text(encoding="utf-8")
+    assert '<a href="../handouts/options/test-one.pdf">Print a one-page handout (PDF)</a>' in option
+    compare = (site / "compare.html").read_text(encoding="utf-8")
+    assert '<a href="handouts/compare/both.pdf">Print a one-page handout (PDF)</a>' in compare
+
+
+def test_an_option_handout_matches_its_golden_text_layout(built):
+    reader = pdf(built / "site" / "handouts" / "options" / "test-one.pdf")
+    layout = "\n".join(line.rstrip() for page in reader.pages
+                       for line in page.extract_text(extraction_mode="layout").splitlines()
+                       ).strip() + "\n"
+    golden = GOLDEN / "test-one.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(layout, encoding="utf-8")
+    assert layout == golden.read_text(encoding="utf-8")
+
+
+def test_without_handouts_pages_do_not_link_them(project):
+    result = run("build", "--no-handouts", "--project", project)
+    assert result.exit_code == 0, result.output
+    assert not (project / "site" / "handouts").exists()
+    assert "handout" not in (project / "site" / "options" / "test-one.html").read_text()
+
+
+def test_an_unchanged_handout_is_taken_from_the_cache(project):
+    assert run("build", "--project", project).exit_code == 0
+    cache = project / "rendered" / "handouts-cache"
+    before = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
+    assert len(before) == 4
+    option = project / "content" / "options" / "another-one.yaml"
+    option.write_text(option.read_text().replace("title: Another one", "title: Changed one"))
+    assert run("build", "--project", project).exit_code == 0
+    after = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
+    kept = set(before) & set(after)
+    # The test-one handout shows nothing of another-one: same key, same file, not made again.
+    assert len(kept) == 1 and before[next(iter(kept))] == after[next(iter(kept))]
+    assert len(after) == 4  # the three that changed were made again; the old ones pruned
+    assert "Changed one" in text(pdf(project / "site" / "handouts" / "options" / "another-one.pdf"))
+
+
+def test_a_handout_that_runs_past_one_page_is_a_warning_naming_its_file(project):
+    option = project / "content" / "options" / "test-one.yaml"
+    many = "".join(f"  - Benefit number {i} takes a whole line of the handout to say.\n"
+                   for i in range(40))
+    option.write_text(option.read_text().replace(
+        "benefits:\n  - It can show the cause. See [another one](option:another-one).\n",
+        "benefits:\n" + many))
+    result = run("check", "--project", project)
+    message = ("content/options/test-one.yaml:1: warning: the handout "
+               "handouts/options/test-one.pdf runs to 2 pages; it is meant to fit on one. "
+               "Shorten the text it prints (benefits, risks, questions) or its template.")
+    assert message in result.output
+    build = run("build", "--project", project)
+    assert build.exit_code == 0
+    assert message in build.output
+
+
+def test_a_broken_handout_template_override_is_a_clean_error_and_keeps_the_site(project):
+    assert run("build", "--project", project).exit_code == 0
+    before = snapshot(project / "site")
+    (project / "templates").mkdir()
+    (project / "templates" / "option.html.j2").write_text("<p>{{ no_such_thing }}</p>\n")
+    result = run("build", "--project", project)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{project}/templates/option.html.j2:1: template error: 'no_such_thing' is undefined")
+    assert "Traceback" not in result.output
+    assert snapshot(project / "site") == before
+
+
+def test_a_handout_override_may_replace_the_layout(project):
+    (project / "templates").mkdir()
+    (project / "templates" / "option.html.j2").write_text(
+        '{% extends "base.html.j2" %}{% block main %}<p>Our own layout</p>{% endblock %}\n')
+    assert run("build", "--project", project).exit_code == 0
+    words = text(pdf(project / "site" / "handouts" / "options" / "test-one.pdf"))
+    assert "Our own layout" in words and "Test Clinic" in words
+
+
+def test_a_handout_that_would_load_from_the_network_fails_cleanly(project):
+    assert run("build", "--project", project).exit_code == 0
+    before = snapshot(project / "site")
+    (project / "templates").mkdir()
+    (project / "templates" / "option.html.j2").write_text(
+        '{% extends "base.html.j2" %}{% block main %}'
+        '<img src="https://example.org/logo.png" alt="Logo">{% endblock %}\n')
+    result = run("build", "--project", project)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "error: handouts/options/another-one.pdf: the handout would load "
+        "https://example.org/logo.png; handouts may load only files inside the project "
+        "(nothing from the network). Change the handout template override that asks for it.")
+    assert snapshot(project / "site") == before
+
+
+def test_the_handout_fetcher_refuses_other_addresses_without_a_connection(tmp_path, monkeypatch):
+    from generator.handouts.fetcher import OfflineFetcher, RefusedAddress
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("a handout tried to open a connection")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    (tmp_path / "inside.css").write_text("p {}")
+    (tmp_path.parent / "outside.css").write_text("p {}")
+    fetcher = OfflineFetcher([tmp_path])
+    assert fetcher.fetch((tmp_path / "inside.css").as_uri()).read() == b"p {}"
+    for address in ["https://example.org/logo.png", "http://127.0.0.1:9/x.css",
+                    "ftp://example.org/x", (tmp_path.parent / "outside.css").as_uri(),
+                    (tmp_path / ".." / "outside.css").as_uri()]:
+        with pytest.raises(RefusedAddress):
+            fetcher.fetch(address)
+    assert len(fetcher.refused) == 5
+
+
+def test_a_missing_handout_font_is_a_clean_error_and_keeps_the_site(project, tmp_path,
+                                                                      monkeypatch):
+    assert run("build", "--project", project).exit_code == 0
+    before = snapshot(project / "site")
+    from generator.handouts import pdf as pdf_module
+
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / "DejaVuSans.ttf").write_bytes(b"")
+    monkeypatch.setattr(pdf_module, "FONTS_DIR", fonts)
+    result = run("build", "--project", project)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "error: handout font missing: generator/handouts/fonts/DejaVuSans-Bold.ttf. Reinstall "
+        "patient-site (the fonts ship with it) or restore the file from the repository.")
+    assert snapshot(project / "site") == before
