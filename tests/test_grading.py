@@ -64,3 +64,16 @@ def test_a_page_close_to_the_budget_names_its_hardest_sentence(project: Path) ->
     assert "Notwithstanding considerable interindividual variability" in lines[page + 1]
     easy = next(line for line in lines if line.endswith("  faq.md"))
     assert "hardest" not in lines[lines.index(easy) + 1]
+
+
+def test_the_about_page_shows_the_reading_grade_of_every_other_page(project: Path) -> None:
+    code, output = check(project)
+    assert code == 0, output
+    graded = {line.split()[-1]: line.split()[0] for line in output.splitlines()
+              if line.startswith("  ") and line.strip()[0].isdigit()}
+    result = CliRunner().invoke(main, ["render", "--project", str(project)])
+    assert result.exit_code == 0
+    about = (project / "rendered" / "docs" / "about.md").read_text()
+    for page, grade in graded.items():
+        if page != "about.md":
+            assert f"({page}) | {grade} |" in about, page

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import Problem
-from ..render.render import Page
+
+if TYPE_CHECKING:
+    from ..render.render import Page
 
 CLOSE_TO_BUDGET = 1.0
 """`check` names the hardest sentences of a page this close to the budget, or above it."""

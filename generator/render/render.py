@@ -16,6 +16,7 @@ import yaml
 
 from ..content.model import Content
 from ..errors import ContentError, Problem
+from ..quality.grading import page_grades
 from .brand import brand_assets
 from .environment import Strings, contact_values, make_environment, template_problem
 from .navigation import generated_config
@@ -76,7 +77,15 @@ def render_site(content: Content, project: Path,
               "preview_problems": preview_problems or [], "contact": contact_values(content),
               "page_paths": page_names(content), "handouts": handouts}
     tooltips = Tooltips(content)
-    pages = [_render_page(env, shared, tooltips, spec) for spec in page_list(content)]
+    specs = list(page_list(content))
+    rendered = {spec.path: _render_page(env, shared, tooltips, spec)
+                for spec in specs if spec.name != "about"}
+    # The About page lists the reading grade of every other page.
+    shared["reading_grades"] = [(page.title, grade) for page, grade in
+                                zip(rendered.values(), page_grades(list(rendered.values())),
+                                    strict=True)]
+    pages = [rendered.get(spec.path) or _render_page(env, shared, tooltips, spec)
+             for spec in specs]
     assets = {p.relative_to(ASSETS_DIR).as_posix(): p.read_bytes()
               for p in sorted(ASSETS_DIR.rglob("*")) if p.is_file()}
     assets |= brand_assets(content, project)
