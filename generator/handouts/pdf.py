@@ -8,7 +8,6 @@ from pathlib import Path
 
 from ..errors import BuildError
 from .documents import FONT_FILES, FONTS_DIR, TEMPLATES_DIR
-from .fetcher import OfflineFetcher
 
 PDF_VARIANT = "pdf/ua-1"
 """Tagged PDF for screen readers; WeasyPrint also writes the title and language it needs."""
@@ -32,7 +31,9 @@ def check_fonts() -> None:
 def html_to_pdf(html: str, project: Path, name: str) -> Pdf:
     """One PDF from a handout's HTML. `name` (the handout's path) is for messages."""
     from weasyprint import HTML
-    from weasyprint.urls import FatalURLFetchingError
+    from weasyprint.urls import FatalURLFetchingError  # WeasyPrint takes 0.35 s to import:
+
+    from .fetcher import OfflineFetcher  # only when a handout is laid out
 
     fetcher = OfflineFetcher([FONTS_DIR, TEMPLATES_DIR, project])
     try:
