@@ -856,31 +856,6 @@ def test_a_glossary_word_shows_its_tooltip(guard_factory, http_base):
 # 10. A clinic's own colours, logo and page: still no axe violation, light and dark
 # --------------------------------------------------------------------------------------------
 
-BRAND_LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24">'
-              '<circle cx="12" cy="12" r="10" fill="#ffffff"/></svg>\n')
-BRAND_SETTINGS = """
-brand:
-  logo: brand/logo.svg
-  favicon: brand/logo.svg
-  primary: "#0b6e4f"
-  accent: "#8a3b12"
-  footer_text: Part of Riverside Health
-"""
-BRAND_PAGE = """\
-title: Parking and getting here
-summary: Where to park when you come to the clinic.
-body: |
-  Park in the big lot by the main door. It is free for patients.
-
-  - Ask at the front desk for a pass.
-  - See the [About page](page:about) for our phone numbers.
-nav_after: faq
-review:
-  written: 2026-11-27
-  next_review_due: 2027-11-27
-"""
-
-
 @pytest.fixture(scope="session")
 def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped content with a clinic's name, numbers, colours, logo and own page: edits
@@ -890,20 +865,21 @@ def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from generator.cli import main
 
     from .conftest import ROOT, make_project
+    from .test_brand import CLINIC_PAGE, LOGO, REBRAND
 
     project = make_project(tmp_path_factory.mktemp("branded") / "clinic", ROOT / "content")
     content = project / "content"
     (content / "brand").mkdir()
-    (content / "brand" / "logo.svg").write_text(BRAND_LOGO)
+    (content / "brand" / "logo.svg").write_text(LOGO)
     settings = content / "site.yaml"
     text = settings.read_text()
     text = (text.replace("clinic_name: Your clinic", "clinic_name: Riverside Spine Clinic")
             .replace("phone: your clinic's main number", 'phone: "+1 555 010 0000"')
             .replace("urgent_phone: your clinic's nurse line", 'urgent_phone: "+1 555 010 0001"'))
     text = re.sub(r"\nbrand:\n(?:  .*\n|  #.*\n)*", "\n", text)
-    settings.write_text(text + BRAND_SETTINGS)
+    settings.write_text(text + REBRAND.replace("search_engines: noindex\n", ""))
     (content / "pages").mkdir()
-    (content / "pages" / "parking.yaml").write_text(BRAND_PAGE)
+    (content / "pages" / "parking.yaml").write_text(CLINIC_PAGE)
     result = CliRunner().invoke(main, ["build", "--project", str(project)])
     assert result.exit_code == 0, result.output
     return project / "site"
