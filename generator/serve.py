@@ -10,7 +10,6 @@ the preview recovers on the next good save.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from pathlib import Path
@@ -31,8 +30,6 @@ PREVIEW_HOOK = Path(__file__).parent / "site" / "preview_hook.py"
 Content-Security-Policy for MkDocs' live-reload script."""
 
 DEBOUNCE_SECONDS = 0.2
-DIRTY_MARGIN_SECONDS = 30
-"""How far ahead a re-rendered page is dated: longer than a rebuild takes (see _mark_changed)."""
 CHANGES = {"modified", "created", "deleted", "moved", "closed"}
 """Watchdog event types that mean a file changed ("closed" is closed after writing)."""
 
@@ -68,12 +65,8 @@ class Previewer:
                 problems = problems + made.warnings
             folder = self.project / RENDERED_DIR
             changed = write_folder(files, folder)
-            docs = folder / DOCS_SUBDIR
             if GENERATED_CONFIG in changed:  # navigation or site settings changed:
-                _mark_changed(list(docs.rglob("*.md")))  # rebuild every page
-            else:
-                _mark_changed([folder / path for path in changed if path.endswith(".md")
-                               and (folder / path).is_file()])
+                _touch_all(folder / DOCS_SUBDIR)  # rebuild every page
             return problems
 
 
@@ -88,15 +81,10 @@ def _show_mkdocs_messages() -> None:
     logger.setLevel(logging.INFO)
 
 
-def _mark_changed(pages: list[Path]) -> None:
-    """Date the pages a little into the future, so MkDocs' dirty rebuild builds them.
-
-    MkDocs rebuilds a page only when its Markdown is newer than its built HTML. A save during a
-    rebuild that is already running would otherwise be lost: that rebuild writes the page's
-    HTML after the save, and the next one sees the HTML as newer and skips the page."""
-    ahead = time.time() + DIRTY_MARGIN_SECONDS
-    for page in pages:
-        os.utime(page, (ahead, ahead))
+def _touch_all(folder: Path) -> None:
+    """Mark every page as changed, so MkDocs' dirty rebuild rebuilds them all."""
+    for path in folder.rglob("*.md"):
+        path.touch()
 
 
 def serve(project: Path, host: str, port: int, handouts: bool = False) -> None:

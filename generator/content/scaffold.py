@@ -51,21 +51,28 @@ review:
 
 def new_option_file(project: Path, option_id: str) -> Path:
     """Write a commented option file. Raises ValueError for a bad or existing id."""
-    if not ID_RE.match(option_id):
-        raise ValueError(f"'{option_id}' is not a valid id; try '{suggest_id(option_id)}'")
-    path = project / CONTENT_DIR / "options" / f"{option_id}.yaml"
+    return _new_file(project, "options", option_id, OPTION_TEMPLATE, option_id=option_id,
+                     category=Category.procedures.value,
+                     categories=", ".join(c.value for c in Category),
+                     invasiveness=Invasiveness.needle.value,
+                     invasiveness_levels=", ".join(i.value for i in Invasiveness),
+                     evidence=Evidence.emerging.value,
+                     evidence_levels=", ".join(e.value for e in Evidence))
+
+
+def _new_file(project: Path, folder: str, item_id: str, template: str, **values: str) -> Path:
+    """Write `content/<folder>/<item_id>.yaml` from a commented template, with a title made
+    from the id and today's dates. Raises ValueError for a bad or existing id."""
+    if not ID_RE.match(item_id):
+        raise ValueError(f"'{item_id}' is not a valid id; try '{suggest_id(item_id)}'")
+    path = project / CONTENT_DIR / folder / f"{item_id}.yaml"
     if path.exists():
         raise ValueError(f"{path} already exists; edit it instead")
     today = dt.date.today()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(OPTION_TEMPLATE.format(
-        option_id=option_id, title=option_id.replace("-", " ").capitalize(),
-        category=Category.procedures.value, categories=", ".join(c.value for c in Category),
-        invasiveness=Invasiveness.needle.value,
-        invasiveness_levels=", ".join(i.value for i in Invasiveness),
-        evidence=Evidence.emerging.value, evidence_levels=", ".join(e.value for e in Evidence),
-        today=today.isoformat(), next_year=(today + dt.timedelta(days=365)).isoformat(),
-    ), encoding="utf-8")
+    path.write_text(template.format(
+        title=item_id.replace("-", " ").capitalize(), today=today.isoformat(),
+        next_year=(today + dt.timedelta(days=365)).isoformat(), **values), encoding="utf-8")
     return path
 
 
@@ -90,14 +97,4 @@ review:
 
 def new_page_file(project: Path, page_id: str) -> Path:
     """Write a commented clinic page file. Raises ValueError for a bad or existing id."""
-    if not ID_RE.match(page_id):
-        raise ValueError(f"'{page_id}' is not a valid id; try '{suggest_id(page_id)}'")
-    path = project / CONTENT_DIR / "pages" / f"{page_id}.yaml"
-    if path.exists():
-        raise ValueError(f"{path} already exists; edit it instead")
-    today = dt.date.today()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(PAGE_TEMPLATE.format(
-        page_id=page_id, title=page_id.replace("-", " ").capitalize(), today=today.isoformat(),
-        next_year=(today + dt.timedelta(days=365)).isoformat()), encoding="utf-8")
-    return path
+    return _new_file(project, "pages", page_id, PAGE_TEMPLATE, page_id=page_id)
