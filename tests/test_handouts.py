@@ -78,7 +78,7 @@ def test_a_comparison_handout_is_one_landscape_page_with_every_column(built):
     box = reader.pages[0].mediabox
     assert box.width > box.height  # four columns: landscape
     words = text(reader)
-    for expected in ["Both options", "Option", "How invasive", "Recovery", "How well studied",
+    for expected in ["Both options", "Option", "How invasive", "Recovery", "What research or guidelines say",
                      "Trial or test first?", "Test one", "Another one", "Test Clinic", "555-0100"]:
         assert expected in words, expected
 
