@@ -22,10 +22,10 @@ from ..content.model import Content, Pathway
 from ..content.pathway import walk_order
 from ..errors import ContentError
 from ..render.environment import (
-    TEMPLATE_OVERRIDES_DIR,
     Strings,
     date_filter,
     option_label,
+    overridable_environment,
     plain_filter,
     template_problem,
 )
@@ -96,12 +96,7 @@ def handout_list(content: Content) -> Iterator[HandoutSpec]:
 def make_environment(project: Path) -> jinja2.Environment:
     """Jinja environment for handouts: clinic overrides first, autoescaping on, undefined
     names fail."""
-    loader = jinja2.ChoiceLoader([
-        jinja2.FileSystemLoader(project / TEMPLATE_OVERRIDES_DIR),
-        jinja2.FileSystemLoader(TEMPLATES_DIR),
-    ])
-    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True)
+    env = overridable_environment(project, TEMPLATES_DIR)
     env.filters["md"] = markdown_filter
     env.filters["date"] = date_filter
     env.filters["plain"] = plain_filter

@@ -51,16 +51,20 @@ class Strings:
 
 
 
-def make_environment(project: Path) -> jinja2.Environment:
-    """Jinja environment: clinic overrides first, autoescaping on, undefined names fail."""
+def overridable_environment(project: Path, templates: Path, **options: Any) -> jinja2.Environment:
+    """A Jinja environment that looks in the project's `templates/` first, then in
+    `templates`: autoescaping on, undefined names fail, block tags leave no blank lines."""
     loader = jinja2.ChoiceLoader([
         jinja2.FileSystemLoader(project / TEMPLATE_OVERRIDES_DIR),
-        jinja2.FileSystemLoader(TEMPLATES_DIR),
+        jinja2.FileSystemLoader(templates),
     ])
-    env = jinja2.Environment(
-        loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-    )
+    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True, **options)
+
+
+def make_environment(project: Path) -> jinja2.Environment:
+    """Jinja environment of the pages: clinic overrides first (`overridable_environment`)."""
+    env = overridable_environment(project, TEMPLATES_DIR, keep_trailing_newline=True)
     env.filters["prose"] = prose_filter
     env.filters["cell"] = cell_filter
     env.filters["link"] = link_filter
