@@ -36,7 +36,7 @@ def run(*args):
 
 def test_the_command_list_is_what_the_readme_promises():
     assert sorted(COMMANDS) == ["build", "check", "new option", "new page", "render",
-                                "review-packet", "schema", "serve"]
+                                "review-packet", "schema", "serve", "translate"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -9,7 +9,8 @@ them.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+import re
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from ..errors import Problem
 from .model import KINDS
 
 YAML_SUFFIXES = (".yaml", ".yml")
+LANGUAGE_FOLDER = re.compile(r"^[a-z]{2}$")
 
 
 def brand_files(site_data: Any) -> set[str]:
@@ -28,11 +30,14 @@ def brand_files(site_data: Any) -> set[str]:
             if isinstance(v := brand.get(k), str) and v}
 
 
-def unread_files(content_dir: Path, shown_dir: str, named: set[str]) -> Iterator[Problem]:
+def unread_files(content_dir: Path, shown_dir: str, named: set[str],
+                 translations: Collection[str] = ()) -> Iterator[Problem]:
     """A problem for each file under `content_dir` that no kind reads and site.yaml does not
-    name, with the closest expected name."""
+    name, with the closest expected name. The folders of `translations` (`es/`) are read as
+    translations."""
     single = {k.path for k in KINDS if not k.folder}
     folders = {k.path: k for k in KINDS if k.folder}
+    reported: set[str] = set()
     for path in sorted(content_dir.rglob("*")):
         relative = path.relative_to(content_dir)
         if any(part.startswith(".") for part in relative.parts) or not path.is_file():
@@ -41,6 +46,14 @@ def unread_files(content_dir: Path, shown_dir: str, named: set[str]) -> Iterator
         if name in single or name in named:
             continue
         top = relative.parts[0]
+        if top in translations and len(relative.parts) > 1:
+            continue
+        if LANGUAGE_FOLDER.match(top) and len(relative.parts) > 1 and top not in folders:
+            if top not in reported:
+                reported.add(top)
+                yield Problem(f"{shown_dir}/{top}/", 1, f"a translation into '{top}' that the "
+                              f"site does not build; add '{top}' to 'translations' in site.yaml")
+            continue
         if (len(relative.parts) == 2 and top in folders
                 and path.suffix in YAML_SUFFIXES):
             continue

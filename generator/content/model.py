@@ -16,6 +16,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from .prose import check_filled_plain, check_filled_prose, check_plain, check_prose
+from .translation import may_be_translated, same_in_every_language
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
@@ -89,9 +90,9 @@ class Review(Model):
     next_review_due: dt.date
     """Date by which a clinician must review the page (again), as YYYY-MM-DD. `check` warns
     after it; `check --publish` fails."""
-    reviewed_by: Plain | None = None
+    reviewed_by: Plain | None = Field(default=None, json_schema_extra=same_in_every_language())
     """Name of the clinician who reviewed the page. Leave it out until one has."""
-    reviewer_role: Plain | None = None
+    reviewer_role: Plain | None = Field(default=None, json_schema_extra=may_be_translated())
     """The reviewer's role, such as "Consultant in pain medicine"."""
     last_reviewed: dt.date | None = None
     """Date the clinician reviewed the page, as YYYY-MM-DD."""
@@ -269,17 +270,17 @@ class Source(Model):
 
     id: Id
     """Stable id that options list under `sources` and `evidence_sources`."""
-    authors: Plain | None = None
+    authors: Plain | None = Field(default=None, json_schema_extra=same_in_every_language())
     """The authors, or the body that issued it, such as "National Institute for Health and
     Care Excellence (NICE)". Leave out only when they are not known, and say so in
     `description`."""
-    title: Plain
+    title: Plain = Field(json_schema_extra=same_in_every_language())
     """The exact title."""
-    published_in: Plain | None = None
+    published_in: Plain | None = Field(default=None, json_schema_extra=same_in_every_language())
     """The journal, publisher or website and any number, such as "NICE guideline NG59"."""
     year: int | None = Field(default=None, ge=1900, le=2100)
     """Year of publication, or of the version used."""
-    short_name: Plain | None = None
+    short_name: Plain | None = Field(default=None, json_schema_extra=may_be_translated())
     """How pages name it in a sentence, such as "NICE NG59". Defaults to the title."""
     description: Plain
     """What it covers, and what this site uses it for."""
@@ -321,23 +322,24 @@ class Contact(Model):
     """How patients reach the clinic. Shown in the footer of every page; the About page holds
     the rest (hours, address, directions)."""
 
-    clinic_name: Plain
+    clinic_name: Plain = Field(json_schema_extra=may_be_translated())
     """The clinic's name, shown in the footer and on printouts."""
-    phone: Plain
-    """Main phone number for appointments and questions."""
-    urgent_phone: Plain
+    phone: Plain = Field(json_schema_extra=may_be_translated())
+    """Main phone number for appointments and questions. A translation may give it only to
+    put the placeholder into its own words: the digits are the same in every language."""
+    urgent_phone: Plain = Field(json_schema_extra=may_be_translated())
     """Number for same-day advice (for example a nurse line)."""
     country: Country = Country.US
     """The clinic's country, US, UK or EU: picks the emergency number (911, 999, 112) and the
     crisis line (US 988, UK 116 123) when they are left out."""
-    emergency_number: Plain = ""
+    emergency_number: Plain = Field(default="", json_schema_extra=same_in_every_language())
     """Emergency number in the clinic's country. Leave out to use the country's (`country`)."""
-    crisis_number: Plain | None = None
+    crisis_number: Plain | None = Field(default=None, json_schema_extra=same_in_every_language())
     """Mental-health crisis line. Leave out to use the country's (US 988, UK 116 123); EU
     clinics give their own, or none is shown."""
-    address: Plain | None = None
+    address: Plain | None = Field(default=None, json_schema_extra=may_be_translated())
     """Street address, if the clinic wants it shown."""
-    opening_hours: list[Plain] = []
+    opening_hours: list[Plain] = Field(default=[], json_schema_extra=may_be_translated())
     """When the clinic answers, one line each, such as "Monday to Friday, 8am to 5pm"."""
     directions_url: HttpsUrl | None = None
     """A map or directions page for the clinic (https only)."""
@@ -380,7 +382,7 @@ class Brand(Model):
     accent_dark: HexColour | None = None
     """Colour of links in dark mode. It must have a contrast of at least 4.5:1 with the dark
     page background. Leave out to use `accent`, lightened until it has."""
-    footer_text: Plain | None = None
+    footer_text: Plain | None = Field(default=None, json_schema_extra=may_be_translated())
     """A line at the foot of every page, such as "Part of Riverside Health"."""
 
 
@@ -448,7 +450,12 @@ class SiteSettings(Model):
     description: Plain = Field(max_length=300)
     """One or two sentences describing the site, used as the home page description."""
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = "en"
-    """Language code of the content, such as `en`. Picks the page labels."""
+    """Language code of the content in `content/`, such as `en`: the site's main language,
+    built into `site/`. Picks the page labels."""
+    translations: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = []
+    """Other languages the site is built in, such as `[es]`. Each has its translation in
+    `content/<code>/` (`patient-site translate <code>` starts one) and is built into
+    `site/<code>/`, with a switcher on every page."""
     contact: Contact
     """Clinic contact details."""
     brand: Brand = Brand()
@@ -470,6 +477,10 @@ class SiteSettings(Model):
     """The "About this site" page."""
     reading_grade_budget: float = Field(default=8.0, ge=1, le=20)
     """Highest Flesch-Kincaid grade a page may have. `check` fails pages above it."""
+    reading_ease_budget: float = Field(default=65.0, ge=0, le=100)
+    """Lowest INFLESZ score (Szigriszt-Pazos perspicuity, 0 to 100, higher is easier) allowed
+    for any page in Spanish. 65 or more is "fairly easy" on the INFLESZ scale; `check` fails
+    below it."""
     review: Review
     """Review dates for the home and about pages."""
 
@@ -815,6 +826,26 @@ class Content:
     tools: Tools | None = None
     files: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
     """The content file of each item, by (kind name, id); id '' for a single-file kind."""
+    main_language: str = ""
+    """The site's main language (`site.yaml`'s `language`), built into `site/`; the content
+    of a translation has its own language in `site.language`."""
+
+    def __post_init__(self) -> None:
+        if not self.main_language:
+            object.__setattr__(self, "main_language", self.site.language)
+
+    @property
+    def language(self) -> str:
+        """The language of this content's words."""
+        return self.site.language
+
+    def languages(self) -> list[str]:
+        """Every language the site is built in, the main one first."""
+        return [self.main_language, *self.site.translations]
+
+    def folder_of(self, language: str) -> str:
+        """Where a language's pages sit in the site: '' for the main one, else `es/`."""
+        return "" if language == self.main_language else f"{language}/"
 
     def options_in(self, category: Category) -> list[tuple[str, Option]]:
         """Options of one category in navigation order."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .model import ID_RE, Category, Evidence, Invasiveness
+from .model import ID_RE, KINDS, Category, Evidence, Invasiveness
 from .validate import CONTENT_DIR, suggest_id
 
 OPTION_TEMPLATE = """\
@@ -98,3 +98,49 @@ review:
 def new_page_file(project: Path, page_id: str) -> Path:
     """Write a commented clinic page file. Raises ValueError for a bad or existing id."""
     return _new_file(project, "pages", page_id, PAGE_TEMPLATE, page_id=page_id)
+
+
+def translation_skeletons(project: Path, language: str) -> list[Path]:
+    """Write `content/<language>/...` for every content file that has no translation yet: its
+    words in the main language, for a translator to replace, and the version they follow.
+    Existing translations are left as they are. Returns the files written. Raises
+    ContentError when the main language's content is not valid."""
+    from .translation import VERSION_KEY, english_version, words
+    from .validate import load_content
+
+    validated = load_content(project, translations=False)
+    content = validated.content
+    if language == content.site.language:
+        raise ValueError(f"'{language}' is the main language, kept in content/ itself")
+    written = []
+    for (kind_name, _), shown in content.files.items():
+        model = next(k.model for k in KINDS if k.name == kind_name)
+        relative = shown.removeprefix(f"{CONTENT_DIR}/")
+        target = project / CONTENT_DIR / language / relative
+        if target.exists():
+            continue
+        data = validated.documents[shown].data
+        body = {VERSION_KEY: english_version(model, data), **words(model, data, optional=False)}
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            f"# {language} translation of {shown}: only its words, in the same shape.\n"
+            "# Replace every text with its translation; ids, links (option:..., page:...) and\n"
+            "# {placeholders} stay as they are. Everything else comes from the English file.\n"
+            + _yaml(body), encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def _yaml(data: object) -> str:
+    """YAML an editor reads easily: text with line breaks as a `|` block."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)

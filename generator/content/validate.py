@@ -23,8 +23,9 @@ from .checks import did_you_mean, duplicates, unknown_ids
 from .comparisons import check_comparisons
 from .files import brand_files, unread_files
 from .load import Document, PathKey, read_yaml
-from .model import ID_RE, KINDS, Content, Kind
+from .model import ID_RE, KINDS, Content, Kind, SiteSettings
 from .pathway import check_pathway
+from .translation import overlay, translation_files
 
 CONTENT_DIR = "content"
 
@@ -36,10 +37,14 @@ class Validated:
     content: Content
     documents: dict[str, Document] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    translations: dict[str, Content] = field(default_factory=dict)
+    """The content in each other language of `site.translations`, by language code."""
 
 
-def load_content(project: Path, today: dt.date | None = None) -> Validated:
-    """Read, validate and cross-check all content under `project`. Raises ContentError."""
+def load_content(project: Path, today: dt.date | None = None,
+                 translations: bool = True) -> Validated:
+    """Read, validate and cross-check all content under `project`, with its translations
+    (unless `translations` is False). Raises ContentError."""
     problems: list[Problem] = []
     if not (project / CONTENT_DIR).is_dir():
         raise ContentError([Problem(CONTENT_DIR, 1, "folder not found; run this command in "
@@ -50,8 +55,12 @@ def load_content(project: Path, today: dt.date | None = None) -> Validated:
     for kind in KINDS:
         models[kind.name] = _read_kind(project, kind, documents, files, problems)
     site_doc = documents.get(f"{CONTENT_DIR}/site.yaml")
+    languages = site_doc.data.get("translations") if site_doc and isinstance(site_doc.data, dict) else None
     problems += unread_files(project / CONTENT_DIR, CONTENT_DIR,
-                             brand_files(site_doc.data if site_doc else None))
+                             brand_files(site_doc.data if site_doc else None),
+                             set(languages) if isinstance(languages, list) else set())
+    if models["site"] is not None:
+        problems += language_problems(models["site"], documents[f"{CONTENT_DIR}/site.yaml"])
     if problems:
         raise ContentError(problems)
     content = Content(
@@ -71,7 +80,106 @@ def load_content(project: Path, today: dt.date | None = None) -> Validated:
         warnings += table_warnings
     if problems:
         raise ContentError(problems)
-    return Validated(content, documents, warnings)
+    validated = Validated(content, documents, warnings)
+    if translations:
+        for language in content.site.translations:
+            translated, found, translation_warnings = load_translation(project, validated,
+                                                                        language)
+            problems += found
+            validated.warnings += translation_warnings
+            if translated:
+                validated.translations[language] = translated
+    if problems:
+        raise ContentError(problems)
+    return validated
+
+
+def language_problems(site: SiteSettings, doc: Document) -> Iterator[Problem]:
+    """Every language of the site has the interface strings its pages need."""
+    from ..render.environment import known_languages
+
+    known = known_languages()
+    for location, code in [(("language",), site.language),
+                           *((("translations", i), c) for i, c in enumerate(site.translations))]:
+        if code not in known:
+            yield Problem(doc.path, doc.line_of(location),
+                          f"no interface strings for language '{code}': the languages known are "
+                          f"{', '.join(known)} (generator/render/locales/<code>.yaml)")
+        elif location[0] == "translations" and code == site.language:
+            yield Problem(doc.path, doc.line_of(location), f"'{code}' is the main language "
+                          "('language'), kept in content/ itself; remove it from 'translations'")
+    yield from duplicates(doc, ("translations",), site.translations, "language", "translations")
+
+
+def load_translation(project: Path, validated: Validated, language: str
+                     ) -> tuple[Content | None, list[Problem], list[Problem]]:
+    """The content in `language`: each file of `content/<language>/` laid over the main
+    language's file it translates (`translation.overlay`), then validated and cross-checked
+    like the main content. Returns (content or None, problems, warnings)."""
+    content, problems, warnings = validated.content, [], []
+    folder = project / CONTENT_DIR / language
+    if not folder.is_dir():
+        site = validated.documents[content.file_of("site")]
+        return None, [Problem(site.path, site.line_of(("translations",)),
+                              f"no translation folder {CONTENT_DIR}/{language}/; start one "
+                              f"with 'patient-site translate {language}', or take '{language}' "
+                              "out of 'translations'")], []
+    models: dict[tuple[str, str], Any] = {}
+    files: dict[tuple[str, str], str] = {}
+    documents: dict[str, Document] = {}
+    for key, english_path, shown in translation_files(content.files, CONTENT_DIR, language):
+        model = next(k.model for k in KINDS if k.name == key[0])
+        files[key] = shown
+        if not (project / shown).is_file():
+            problems.append(Problem(shown, 1, f"missing: the {language} translation of "
+                                    f"{english_path}; 'patient-site translate {language}' "
+                                    "writes it with the words to translate"))
+            continue
+        doc, found = read_yaml(project / shown, shown)
+        problems += found
+        if doc is None:
+            continue
+        merged, found, stale = overlay(model, validated.documents[english_path], doc,
+                                       content.site.language)
+        problems += found
+        warnings += stale
+        documents[shown] = merged
+        models[key] = _to_model(merged, model, problems)
+    expected = {path.removeprefix(f"{CONTENT_DIR}/{language}/") for path in files.values()}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if path.is_file() and not path.name.startswith(".") and relative not in expected:
+            problems.append(Problem(f"{CONTENT_DIR}/{language}/{relative}", 1,
+                                    f"translates nothing: there is no {CONTENT_DIR}/{relative}; "
+                                    "a translation has the path and name of the file it "
+                                    "translates"))
+    if problems or any(value is None for value in models.values()):
+        return None, problems, warnings
+    site = models[("site", "")].model_copy(update={"language": language})
+    translated = Content(
+        site=site, sources=models[("sources", "")], faqs=models[("faqs", "")],
+        tips=models[("tips", "")], glossary=models[("glossary", "")],
+        options={i: m for (k, i), m in models.items() if k == "option"},
+        pathways={i: m for (k, i), m in models.items() if k == "pathway"},
+        comparisons=models.get(("comparisons", "")),
+        pages={i: m for (k, i), m in models.items() if k == "page"},
+        tools=models.get(("tools", "")), files=files, main_language=content.site.language)
+    problems += list(cross_check(translated, documents))
+    problems += _same_numbers(content.site, translated.site, documents[files[("site", "")]])
+    validated.documents.update(documents)
+    return translated, problems, warnings
+
+
+def _same_numbers(main: SiteSettings, translated: SiteSettings, doc: Document) -> Iterator[Problem]:
+    """A translation may put a placeholder phone number into its own words, never change its
+    digits: the clinic's numbers are the same in every language."""
+    for key in ("phone", "urgent_phone"):
+        ours, theirs = getattr(main.contact, key), getattr(translated.contact, key)
+        if re.sub(r"\D", "", ours) != re.sub(r"\D", "", theirs):
+            yield Problem(doc.path, doc.line_of(("contact", key)),
+                          f"'{key}' is '{theirs}' here but '{ours}' in {CONTENT_DIR}/site.yaml: "
+                          "the clinic's numbers are the same in every language; copy the "
+                          "number, or leave the key out to use the main language's")
 
 
 def _read_kind(project: Path, kind: Kind, documents: dict[str, Document],
@@ -415,11 +523,12 @@ def stale_reviews(content: Content, documents: dict[str, Document],
 
 
 def publishing_problems(content: Content, documents: dict[str, Document],
-                        today: dt.date | None = None) -> Iterator[Problem]:
+                        today: dt.date | None = None, reviews: bool = True) -> Iterator[Problem]:
     """What stops a clinic from publishing (`check --publish`): a page without a current
-    clinical review, and clinic details that are still placeholders."""
+    clinical review (unless not `reviews`: a translation shares its English file's), and
+    clinic details that are still placeholders."""
     today = today or dt.date.today()
-    for (kind, item_id), path in content.files.items():
+    for (kind, item_id), path in content.files.items() if reviews else []:
         review = getattr(content.item(kind, item_id), "review", None)
         if review is None:
             continue
