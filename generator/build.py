@@ -27,20 +27,26 @@ from .site.swap import one_build_at_a_time, recover, scratch_beside, swap_in
 SITE_DIR = "site"
 
 
-def render(project: Path, handouts: bool = True) -> tuple[Validated, RenderedSite]:
+def render(project: Path, handouts: bool = True) -> tuple[Validated, list[RenderedSite]]:
     """Validate all content, then write the Markdown folder that mkdocs.yml points at, with
     the printable handouts (PDFs) in it, which MkDocs copies into the site like any file.
-    A handout that runs past its one page is a warning."""
+    Each translation is rendered beside it (`rendered/es/`). A handout that runs past its one
+    page is a warning."""
     validated = load_content(project)
-    rendered = render_site(validated.content, project, handouts=handouts)
-    files = rendered.files()
-    if handouts:  # PDFs, taken from the last render's where nothing they show changed
-        made = make_handouts(validated.content, project)
-        files |= {f"{DOCS_SUBDIR}/{path}": data for path, data in made.files.items()}
-        files |= made.cache
-        validated = replace(validated, warnings=validated.warnings + made.warnings)
+    sites: list[RenderedSite] = []
+    files: dict[str, bytes] = {}
+    for content in [validated.content, *validated.translations.values()]:
+        rendered = render_site(content, project, handouts=handouts)
+        files |= rendered.files()
+        if handouts:  # PDFs, taken from the last render's where nothing they show changed
+            made = make_handouts(content, project)
+            files |= {f"{rendered.folder}{DOCS_SUBDIR}/{path}": data
+                      for path, data in made.files.items()}
+            files |= made.cache
+            validated = replace(validated, warnings=validated.warnings + made.warnings)
+        sites.append(rendered)
     write_folder(files, project / RENDERED_DIR)
-    return validated, rendered
+    return validated, sites
 
 
 def build(project: Path, site_dir: Path | None = None, handouts: bool = True) -> list[Problem]:
@@ -53,14 +59,18 @@ def build(project: Path, site_dir: Path | None = None, handouts: bool = True) ->
     with one_build_at_a_time([project, target.parent]):
         recover(target)                     # what a killed build left behind
         checked_site_folder(project, wanted)  # again: a build we waited for may have changed it
-        validated, rendered = render(project, handouts)  # load, validate, render content/ and the
-                                               # handouts into rendered/
+        validated, languages = render(project, handouts)  # load, validate, render content/
+                                            # and the handouts into rendered/, each language
         with scratch_beside(target) as scratch:
-            run_mkdocs(project, scratch)    # MkDocs and Material turn rendered/ into HTML
-            site = validated.content.site
-            finish_site(scratch, rendered.sources(),  # checks every page; drops unused files
-                        sitemap=bool(site.site_url) and site.search_engines == "public",
-                        site_url=site.site_url)
+            site_url = validated.content.site.site_url
+            for rendered in languages:      # the main language first: MkDocs empties its folder
+                folder = scratch / rendered.folder  # site/, then site/es/
+                run_mkdocs(rendered.config_path(project), folder)  # MkDocs and Material turn
+                                            # the rendered Markdown into HTML
+                finish_site(folder, rendered.sources(),  # checks every page; drops unused files
+                            sitemap=bool(site_url) and validated.content.site.search_engines
+                            == "public",
+                            site_url=site_url and site_url.rstrip("/") + "/" + rendered.folder)
             mark_as_built(scratch)          # so the next build may replace it
             swap_in(scratch, target)        # the new site replaces the old in one rename
     return validated.warnings

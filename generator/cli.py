@@ -90,8 +90,10 @@ def render(project: Path, handouts: bool) -> None:
 
     Any builder that reads mkdocs.yml can then build it, for example
     `mkdocs build --strict`."""
-    validated, rendered = stages.render(project, handouts)
-    click.echo(f"Rendered {len(rendered.pages)} pages into {stages.RENDERED_DIR}/.")
+    validated, languages = stages.render(project, handouts)
+    for rendered in languages:
+        click.echo(f"Rendered {len(rendered.pages)} pages in '{rendered.language}' into "
+                   f"{stages.RENDERED_DIR}/{rendered.folder}.")
 
 
 @main.command()
@@ -121,42 +123,69 @@ def build(project: Path, site_dir: Path | None, handouts: bool) -> None:
 @handouts_option
 @reports_problems
 def check(project: Path, strict: bool, publish: bool, handouts: bool) -> None:
-    """Validate content and measure each page's reading grade, without building.
+    """Validate content and its translations, and measure each page's reading level,
+    without building.
 
-    Fails when content has problems or a page reads above the grade budget
-    set in content/site.yaml (reading_grade_budget). Makes the printable handouts
+    Fails when content has problems or a page misses its language's reading budget set in
+    content/site.yaml (reading_grade_budget for English, reading_ease_budget for Spanish),
+    and warns when a translation's English has changed since. Makes the printable handouts
     too (unless --no-handouts), and warns about one that runs past its one page."""
     from .content.validate import external_links, load_content, publishing_problems
     from .handouts.stage import make_handouts
-    from .quality.grading import grade_problems, page_grades
+    from .quality.grading import budget_for, grade_problems, page_grades
     from .render.render import render_site
 
     validated = load_content(project)
     content = validated.content
-    handout_warnings = make_handouts(content, project).warnings if handouts else []
-    budget = content.site.reading_grade_budget
-    grades = page_grades(render_site(content, project, handouts=handouts).pages, budget)
-    click.echo(f"Reading grade per page (Flesch-Kincaid, budget {budget}):")
-    for grade in grades:
-        flag = "  ABOVE BUDGET" if grade.grade > budget else ""
-        click.echo(f"  {grade.grade:5.1f}  {grade.page}{flag}")
-        for sentence_grade, sentence in grade.hardest:
-            shown = sentence if len(sentence) <= 100 else sentence[:97] + "..."
-            click.echo(f"         hardest sentence, grade {sentence_grade:.1f}: {shown}")
+    problems = list(validated.warnings)
+    pages = 0
+    for language in [content, *validated.translations.values()]:
+        if handouts:
+            problems += make_handouts(language, project).warnings
+        budget = budget_for(language.site, language.language)
+        grades = page_grades(render_site(language, project, handouts=handouts).pages, budget,
+                             language.language)
+        pages += len(grades)
+        if budget is None:
+            click.echo(f"Pages in '{language.language}' are not scored: no readability "
+                       "formula is known for the language.")
+            continue
+        _print_grades(grades, budget)
+        problems += grade_problems(grades, budget)
     links = list(external_links(validated.documents))
     if links:
         click.echo("External links in content (listed, never fetched):")
         for where, target in links:
             click.echo(f"  {where.path}:{where.line}: {target}")
-    problems = grade_problems(grades, budget) + validated.warnings + handout_warnings
     if publish:
         problems += publishing_problems(content, validated.documents)
+        for translated in validated.translations.values():
+            problems += publishing_problems(translated, validated.documents, reviews=False)
     if strict:
         problems = [Problem(p.path, p.line, p.message) for p in problems]
     if any(not p.warning for p in problems):
         raise ContentError(problems)
     _print_problems(problems)
-    click.echo(f"Content is valid: {len(content.options)} options, {len(grades)} pages.")
+    click.echo(f"Content is valid: {len(content.options)} options, {pages} pages"
+               + (f" in {len(validated.translations) + 1} languages." if validated.translations
+                  else "."))
+
+
+def _print_grades(grades: list[Any], budget: Any) -> None:
+    """Each page's reading score, with the hardest sentences of those close to the budget."""
+    if budget.higher_is_easier:
+        click.echo(f"Reading score per page in '{budget.language}' ({budget.name}, at least "
+                   f"{budget.limit}):")
+    else:
+        click.echo(f"Reading grade per page (Flesch-Kincaid, budget {budget.limit}):")
+    unit = "score" if budget.higher_is_easier else "grade"
+    for grade in grades:
+        flag = ("  BELOW BUDGET" if budget.higher_is_easier else "  ABOVE BUDGET"
+                ) if budget.missed(grade.grade) else ""
+        click.echo(f"  {grade.grade:5.1f}  {grade.page}{flag}")
+        for sentence_grade, sentence in grade.hardest:
+            shown = sentence if len(sentence) <= 100 else sentence[:97] + "..."
+            click.echo(f"         hardest sentence, {unit} {sentence_grade:.1f}: {shown}")
 
 
 @main.command()
@@ -165,16 +194,19 @@ def check(project: Path, strict: bool, publish: bool, handouts: bool) -> None:
 @click.option("--port", default=8000, show_default=True, help="Port to serve on.")
 @click.option("--handouts", is_flag=True,
               help="Also make the printable PDF handouts, and link them from the pages.")
-def serve(project: Path, host: str, port: int, handouts: bool) -> None:
+@click.option("--language", default=None, metavar="CODE",
+              help="Preview this translation (such as es) instead of the main language.")
+def serve(project: Path, host: str, port: int, handouts: bool, language: str | None) -> None:
     """Preview the site while you edit; pages reload when a YAML file or template changes.
 
     A bad edit shows its problems in the terminal and at the top of every page;
-    the preview recovers on the next good save. Handouts are left out unless asked."""
+    the preview recovers on the next good save. Handouts are left out unless asked.
+    One language is previewed at a time (--language for a translation)."""
     from .serve import serve as run_server
 
     _check_port_is_free(host, port)
     try:
-        run_server(project, host, port, handouts)
+        run_server(project, host, port, handouts, language)
     except ContentError as error:
         _print_problems(error.problems)
         click.echo("Fix these problems, then start the preview again.", err=True)
@@ -276,3 +308,29 @@ def new_page(page_id: str, project: Path) -> None:
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     click.echo(f"Created {path}. Fill it in, then run `patient-site check`.")
+
+
+@main.command()
+@click.argument("language")
+@project_option
+@reports_problems
+def translate(language: str, project: Path) -> None:
+    """Start or complete the translation into LANGUAGE (a code such as `es`).
+
+    Writes content/LANGUAGE/... for every content file without a translation yet, holding
+    its words in the main language for a translator to replace. Existing translations are
+    left alone. Add LANGUAGE to `translations` in site.yaml to build it."""
+    from .content.scaffold import translation_skeletons
+    from .render.environment import known_languages
+
+    if language not in known_languages():
+        raise click.UsageError(f"no interface strings for language '{language}': the "
+                               f"languages known are {', '.join(known_languages())}")
+    try:
+        written = translation_skeletons(project, language)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    for path in written:
+        click.echo(f"Created {path.relative_to(project.resolve()) if path.is_absolute() else path}")
+    click.echo(f"{len(written)} file(s) to translate. Replace every text, then run "
+               "`patient-site check`." if written else "Every file already has a translation.")

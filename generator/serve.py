@@ -22,8 +22,8 @@ from .content.validate import CONTENT_DIR, load_content
 from .errors import ContentError, Problem
 from .handouts.stage import make_handouts
 from .render.environment import TEMPLATE_OVERRIDES_DIR, TEMPLATES_DIR
+from .render.languages import CONFIG_FILE
 from .render.render import DOCS_SUBDIR, GENERATED_CONFIG, RENDERED_DIR, render_site, write_folder
-from .site.mkdocs import CONFIG_FILE
 
 PREVIEW_HOOK = Path(__file__).parent / "site" / "preview_hook.py"
 """An MkDocs hook (mkdocs.yml's `hooks:`, set for the preview only) that loosens the
@@ -37,10 +37,12 @@ CHANGES = {"modified", "created", "deleted", "moved", "closed"}
 class Previewer:
     """Keeps the rendered folder in step with content, remembering the last good content."""
 
-    def __init__(self, project: Path, handouts: bool = False):
+    def __init__(self, project: Path, handouts: bool = False, language: str | None = None):
         self.project = project
         self.handouts = handouts
         """Also make the printable handouts (slower on each save where they changed)."""
+        self.language = language
+        """The translation to preview (`es`), or None for the main language."""
         self.last_good: Content | None = None
         self.lock = threading.Lock()
 
@@ -48,7 +50,7 @@ class Previewer:
         """Re-render; on bad content, render the last good content with the problems on top."""
         with self.lock:
             try:
-                content = load_content(self.project).content
+                content = self._load()
                 problems: list[Problem] = []
                 self.last_good = content
             except ContentError as error:
@@ -57,17 +59,36 @@ class Previewer:
                 content, problems = self.last_good, error.problems
             rendered = render_site(content, self.project, preview_problems=problems,
                                    handouts=self.handouts)
-            files = rendered.files()
+            files = {path.removeprefix(rendered.folder): data
+                     for path, data in rendered.files().items()}
             if self.handouts:
                 made = make_handouts(content, self.project)
                 files |= {f"{DOCS_SUBDIR}/{path}": data for path, data in made.files.items()}
                 files |= made.cache
                 problems = problems + made.warnings
-            folder = self.project / RENDERED_DIR
-            changed = write_folder(files, folder)
-            if GENERATED_CONFIG in changed:  # navigation or site settings changed:
+            folder = self.project / RENDERED_DIR / rendered.folder
+            others = {f"{code}/" for code in content.languages() if code != content.main_language}
+            changed = write_folder(files, folder, leave=() if rendered.folder else tuple(others))
+            if {GENERATED_CONFIG, CONFIG_FILE} & set(changed):  # navigation or settings changed:
                 _touch_all(folder / DOCS_SUBDIR)  # rebuild every page
             return problems
+
+    def _load(self) -> Content:
+        """The content of the language previewed (only the main language's files are read
+        when that is the one)."""
+        validated = load_content(self.project, translations=self.language is not None)
+        if self.language is None or self.language == validated.content.site.language:
+            return validated.content
+        if self.language not in validated.translations:
+            raise click.UsageError(f"the site is not built in '{self.language}': its languages "
+                                   f"are {', '.join(validated.content.languages())}")
+        return validated.translations[self.language]
+
+    def config_file(self) -> Path:
+        """The MkDocs config of the language previewed."""
+        if self.last_good is None or not self.last_good.folder_of(self.last_good.language):
+            return self.project / CONFIG_FILE
+        return self.project / RENDERED_DIR / self.last_good.language / CONFIG_FILE
 
 
 def _show_mkdocs_messages() -> None:
@@ -87,14 +108,16 @@ def _touch_all(folder: Path) -> None:
         path.touch()
 
 
-def serve(project: Path, host: str, port: int, handouts: bool = False) -> None:
+def serve(project: Path, host: str, port: int, handouts: bool = False,
+          language: str | None = None) -> None:
     """Render once, then watch for changes and run MkDocs' live-reload server. Handouts
-    (PDFs) are made only when asked: pages then link them."""
+    (PDFs) are made only when asked: pages then link them. One language is previewed: the
+    main one, or the translation `language`."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
-    previewer = Previewer(project, handouts)
+    previewer = Previewer(project, handouts, language)
     previewer.refresh()
     pending = threading.Event()
 
@@ -122,7 +145,7 @@ def serve(project: Path, host: str, port: int, handouts: bool = False) -> None:
         # Not strict: MkDocs warns that dirty builds are for previews, and a preview should
         # show a broken link as a warning rather than stop.
         _show_mkdocs_messages()
-        mkdocs_serve(config_file=str(project / CONFIG_FILE), dev_addr=f"{host}:{port}",
+        mkdocs_serve(config_file=str(previewer.config_file()), dev_addr=f"{host}:{port}",
                      livereload=True, build_type="dirty", strict=False,
                      hooks=[str(PREVIEW_HOOK)])
     finally:

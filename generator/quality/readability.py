@@ -1,4 +1,5 @@
-"""Reading grade (Flesch-Kincaid) of a page's prose, computed offline.
+"""Reading level of a page's prose, computed offline: the Flesch-Kincaid grade for English,
+the INFLESZ score (Szigriszt-Pazos perspicuity) for Spanish.
 
 Syllables are counted two ways, by pyphen's bundled hyphenation dictionary and
 by vowel groups, and the larger count is used: hyphenation alone undercounts
@@ -17,7 +18,12 @@ from functools import lru_cache
 import pyphen
 
 _DICTIONARY = pyphen.Pyphen(lang="en_US")
-_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+_SPANISH = pyphen.Pyphen(lang="es", left=1, right=1)
+"""Spanish hyphenation marks every syllable break when one-letter pieces are allowed."""
+_WORD_RE = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*")
+_SPANISH_VOWELS = re.compile(r"[aeiouáéíóúü]+")
+_STRONG = set("aeoáéó")
+_STRESSED_WEAK = set("íú")
 _SENTENCE_END_RE = re.compile(
     r"[.!?:\n](?:(?<=[.!?])[.!?]*(?=\s|$)|(?<=:)\s*$|(?<=\n))", re.MULTILINE)
 """`[.!?]+` before a space or line end, `:` at a line end, or a line break. Written to start
@@ -39,6 +45,15 @@ class Reading:
     sentences: int
     words: int
     syllables: int
+
+    @property
+    def inflesz(self) -> float:
+        """Szigriszt-Pazos perspicuity, read on the INFLESZ scale: 65 or more is easy to read
+        ("bastante fácil"), 55 to 65 normal, below 40 very hard."""
+        if not self.words:
+            return 100.0
+        return round(206.835 - 62.3 * self.syllables / self.words
+                     - self.words / self.sentences, 1)
 
     @property
     def grade(self) -> float:
@@ -66,16 +81,33 @@ def _syllables(word: str) -> int:
     return max(1, by_hyphenation, groups)
 
 
-def measure(text: str) -> Reading:
-    """Flesch-Kincaid counts for plain prose (one sentence per line at least)."""
+@lru_cache(maxsize=20_000)
+def spanish_syllables(word: str) -> int:
+    """Syllables in one Spanish word: the larger of the hyphenation count and the vowel
+    groups, where two strong vowels (a, e, o) or a stressed í or ú next to a vowel are two
+    syllables (hiatus) and other pairs one (diphthong)."""
+    word = word.lower()
+    if word.isdigit():
+        return max(1, len(word) - 1)
+    by_hyphenation = len(_SPANISH.positions(word)) + 1
+    groups = 0
+    for group in _SPANISH_VOWELS.findall(word):
+        groups += 1 + sum(1 for a, b in zip(group, group[1:], strict=False)
+                          if (a in _STRONG and b in _STRONG) or {a, b} & _STRESSED_WEAK)
+    return max(1, by_hyphenation, groups)
+
+
+def measure(text: str, language: str = "en") -> Reading:
+    """Sentence, word and syllable counts of plain prose (one sentence per line at least)."""
     words = _WORD_RE.findall(text)
     pieces = [p for p in _SENTENCE_END_RE.split(text) if p and _WORD_RE.search(p)]
-    return Reading(max(1, len(pieces)), len(words), total_syllables(words))
+    return Reading(max(1, len(pieces)), len(words), total_syllables(words, language))
 
 
-def total_syllables(words: list[str]) -> int:
+def total_syllables(words: list[str], language: str = "en") -> int:
     """Syllables in all `words`, counting each distinct word once: pages repeat most words."""
-    return sum(syllables(word) * times for word, times in Counter(words).items())
+    count = spanish_syllables if language == "es" else syllables
+    return sum(count(word) * times for word, times in Counter(words).items())
 
 
 def prose_of_markdown(markdown: str) -> str:
@@ -102,13 +134,42 @@ def ignores_last_lines(lines: list[str]) -> bool:
     return all(len(line.splitlines()) == 1 and _DROP_LINE_RE.match(line) for line in lines)
 
 
-def hardest_sentences(markdown: str, count: int = 3) -> list[tuple[float, str]]:
-    """The `count` sentences of a page with the highest reading grade, hardest first."""
+def hardest_sentences(markdown: str, count: int = 3,
+                      language: str = "en") -> list[tuple[float, str]]:
+    """The `count` sentences of a page that are hardest to read, hardest first, with their
+    score (`score`)."""
     pieces = [" ".join(p.split()) for p in _SENTENCE_END_RE.split(prose_of_markdown(markdown))]
-    graded = {(measure(p).grade, p) for p in pieces if len(_WORD_RE.findall(p)) >= 3}
-    return sorted(graded, reverse=True)[:count]
+    scored = {(score(measure(p, language), language), p) for p in pieces
+              if len(_WORD_RE.findall(p)) >= 3}
+    return sorted(scored, reverse=language == "en")[:count]
 
 
-def grade_of_markdown(markdown: str) -> float:
-    """Reading grade of a rendered Markdown page."""
-    return measure(prose_of_markdown(markdown)).grade
+def score(reading: Reading, language: str) -> float:
+    """The score a language's pages are gated on: the grade in English (lower is easier), the
+    INFLESZ score in Spanish (higher is easier)."""
+    return reading.inflesz if language == "es" else reading.grade
+
+
+def grade_of_markdown(markdown: str, language: str = "en") -> float:
+    """Reading score of a rendered Markdown page (`score`)."""
+    return score(measure(prose_of_markdown(markdown), language), language)
+
+
+if __name__ == "__main__":  # python -m generator.quality.readability es FILE.yaml...: for translators
+    import sys
+
+    import yaml
+
+    from ..content.validate import text_values
+
+    language, files = sys.argv[1], sys.argv[2:]
+    for name in files:
+        with open(name, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+        text = "\n\n".join(value for location, value in text_values(data)
+                         if location[-1:] != ("translated_from",) and location[-1:] != ("id",))
+        reading = measure(prose_of_markdown(text), language)
+        print(f"{name}: {score(reading, language)} "
+              f"({reading.words} words, {reading.words / reading.sentences:.1f} per sentence)")
+        for value, sentence in hardest_sentences(text, 5, language):
+            print(f"   {value:6.1f}  {sentence}")

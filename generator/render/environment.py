@@ -7,6 +7,7 @@ Templates are looked up in the project's `templates/` folder first, then in this
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 import traceback
@@ -33,12 +34,22 @@ GLANCE_ATTRIBUTES = ("invasiveness", "recovery", "relief_duration", "main_risks"
                      "trial_or_test_first")
 """Structured option fields shown in each option's "At a glance" table, in order."""
 
+@functools.lru_cache(maxsize=8)
+def _locale(language: str) -> dict[str, str]:
+    strings: dict[str, str] = yaml.safe_load((LOCALES_DIR / f"{language}.yaml").read_text("utf-8"))
+    return strings
+
+
+def known_languages() -> list[str]:
+    """The language codes with interface strings (`locales/<code>.yaml`)."""
+    return sorted(p.stem for p in LOCALES_DIR.glob("*.yaml"))
+
+
 class Strings:
     """User-facing labels for one language, read from `generator/locales/<lang>.yaml`."""
 
     def __init__(self, language: str):
-        text = (LOCALES_DIR / f"{language}.yaml").read_text("utf-8")
-        self._strings: dict[str, str] = yaml.safe_load(text)
+        self._strings = _locale(language)
 
     def __getattr__(self, key: str) -> str:
         try:

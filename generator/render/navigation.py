@@ -7,6 +7,7 @@ from typing import Any
 from ..content.model import Content, SearchEngines
 from .brand import footer_contacts, theme_config
 from .environment import Strings, attribute_text, contact_values
+from .languages import languages_config
 from .pages import OPTIONS_IN_NAVIGATION, TOOL_PAGES, category_page, large_categories
 
 NAV_ENTRIES = ("home", "pathway", "options", "compare", "tools", "faq", "tips", "glossary",
@@ -74,12 +75,15 @@ def generated_config(content: Content, strings: Strings) -> dict[str, Any]:
         "site_name": attribute_text(site.title),
         "site_description": attribute_text(site.description),
         "copyright": attribute_text(site.contact.clinic_name),
-        "theme": {"language": site.language, **theme_config(content)},
+        "theme": {"language": content.language, **theme_config(content)},
         "extra": {
             "clinic": contact_values(content),
             "contacts": footer_contacts(content, strings),
             "footer_text": site.brand.footer_text,
             "noindex": site.search_engines == SearchEngines.noindex,
+            "languages": languages_config(content) if site.translations else [],
+            "alternate": bool(site.translations),  # Material then includes the switcher
+                                                   # (partials/alternate.html, ours)
         },
         "nav": navigation(content, strings),
     }

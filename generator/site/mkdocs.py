@@ -16,18 +16,17 @@ import jinja2
 
 from ..errors import BuildError
 
-CONFIG_FILE = "mkdocs.yml"
 
-
-def run_mkdocs(project: Path, site_dir: Path) -> None:
-    """Build `site_dir` from the rendered folder with MkDocs in strict mode."""
+def run_mkdocs(config_file: Path, site_dir: Path) -> None:
+    """Build `site_dir` with MkDocs in strict mode, from a config file (`mkdocs.yml`, or a
+    translation's `rendered/es/mkdocs.yml`) and the rendered folder it names."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     with _captured_mkdocs_log() as messages:
         try:
-            config = load_config(config_file=str(project / CONFIG_FILE),
+            config = load_config(config_file=str(config_file),
                                  site_dir=str(site_dir), strict=True)
             mkdocs_build(config)
         except jinja2.TemplateError as error:
