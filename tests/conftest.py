@@ -41,10 +41,27 @@ def _made_handouts(content: Path) -> dict[str, bytes]:
     return make_handouts(load_content(scratch).content, scratch).cache
 
 
+@cache
+def tools_content() -> Path:
+    """The minimal fixture's content with the small tools file (`fixtures/tools.yaml`), in a
+    folder of its own for the session, so projects made from it start with its handouts too."""
+    scratch = Path(tempfile.mkdtemp(prefix="tools-content-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    shutil.copytree(FIXTURES / "minimal" / "content", scratch / "content")
+    shutil.copy(FIXTURES / "tools.yaml", scratch / "content" / "tools.yaml")
+    return scratch / "content"
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A fresh copy of the minimal fixture project."""
     return make_project(tmp_path / "project")
+
+
+@pytest.fixture
+def tool_project(tmp_path: Path) -> Path:
+    """A fresh copy of the minimal fixture project with the small tools file."""
+    return make_project(tmp_path / "project", tools_content())
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
-"""Printable handouts (issue 16): built with the site, one page each for options and tables,
-the clinic's details and dates on them, nothing fetched, unchanged ones not made again."""
+"""Printable handouts (issue 16): built with the site, one page each for options, tables and
+the tools' sheets, the clinic's details and dates on them, nothing fetched, unchanged ones not
+made again."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-from .conftest import make_project, snapshot
+from .conftest import make_project, snapshot, tools_content
 
 GOLDEN = Path(__file__).parent / "golden" / "handouts"
 
@@ -232,3 +233,90 @@ def test_a_missing_handout_font_is_a_clean_error_and_keeps_the_site(project, tmp
         "error: handout font missing: generator/handouts/fonts/DejaVuSans-Bold.ttf. Reinstall "
         "patient-site (the fonts ship with it) or restore the file from the repository.")
     assert snapshot(project / "site") == before
+
+
+# --- the tools' sheets (content/tools.yaml) --------------------------------------------------
+
+TOOL_SHEETS = {
+    # page name: the tool's title and what its sheet must show besides
+    "what-matters": ["What matters to me", "I want to avoid needles.", "Matters a lot",
+                     "Matters a little", "Does not matter", "Lines up with: Another one",
+                     "Goes against: Test one", "This is not advice about what to choose."],
+    "my-questions": ["My questions for my appointment", "Common questions", "What is a test?",
+                     "My own questions", "Answer"],
+    "pain-diary": ["My pain diary", "Fill in a row a day.", "Day", "Pain (0 to 10)",
+                   "What I did"],
+    "block-log": ["My block log", "Before", "1 hour after", "2 hours after", "Relief (%)",
+                  "Your doctor compares your relief with 70%.", "Where this comes from",
+                  "Work it out by hand."],
+    "appointment": ["Getting ready", "What to bring", "Your diary", "Past injections", "Which",
+                    "When"],
+}
+
+
+@pytest.fixture(scope="module")
+def built_tools(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal fixture with the small tools file, built once: read it, never change it."""
+    project = make_project(tmp_path_factory.mktemp("tool-handouts"), tools_content())
+    result = run("build", "--project", project)
+    assert result.exit_code == 0, result.output
+    return project
+
+
+@pytest.mark.parametrize("name", TOOL_SHEETS)
+def test_each_tool_has_a_one_page_sheet_with_its_parts_the_clinic_and_dates(built_tools, name):
+    reader = pdf(built_tools / "site" / "handouts" / "tools" / f"{name}.pdf")
+    assert len(reader.pages) == 1
+    assert reader.metadata.title == TOOL_SHEETS[name][0]
+    words = text(reader)
+    for expected in TOOL_SHEETS[name] + [
+            "Test Clinic", "555-0100", "555-0101",
+            "Draft: not yet reviewed by a clinician. Written: January 10, 2026.",
+            f"Read more on the site: tools/{name}.html"]:
+        assert expected in words, expected
+
+
+def test_tool_pages_link_their_sheets_only_when_handouts_are_built(built_tools, tool_project):
+    for name in TOOL_SHEETS:
+        page = (built_tools / "site" / "tools" / f"{name}.html").read_text(encoding="utf-8")
+        assert (f'<a href="../handouts/tools/{name}.pdf">Print a blank sheet to fill in by hand '
+                "(PDF)</a>") in page, name
+    assert run("build", "--no-handouts", "--project", tool_project).exit_code == 0
+    for name in TOOL_SHEETS:
+        page = (tool_project / "site" / "tools" / f"{name}.html").read_text(encoding="utf-8")
+        assert "handouts/tools/" not in page, name
+
+
+def test_a_tool_sheet_is_made_again_only_when_what_it_shows_changes(tool_project):
+    assert run("build", "--project", tool_project).exit_code == 0
+    cache = tool_project / "rendered" / "handouts-cache"
+    before = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
+    tools = tool_project / "content" / "tools.yaml"
+    tools.write_text(tools.read_text().replace("columns: [Day, Pain (0 to 10), What I did]",
+                                               "columns: [Day, Pain (0 to 10), Where I went]"))
+    assert run("build", "--project", tool_project).exit_code == 0
+    after = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
+    assert len(set(before) - set(after)) == 1 and len(set(after) - set(before)) == 1
+    assert all(before[name] == after[name] for name in set(before) & set(after))
+    diary = text(pdf(tool_project / "site" / "handouts" / "tools" / "pain-diary.pdf"))
+    assert "Where I went" in diary
+
+
+def test_a_tool_sheet_that_runs_past_one_page_is_a_warning_naming_its_file(tool_project):
+    tools = tool_project / "content" / "tools.yaml"
+    tools.write_text(tools.read_text().replace(
+        "columns: [Day, Pain (0 to 10), What I did]\n",
+        "columns: [Day, Pain (0 to 10), What I did]\n  rows: 31\n"))
+    result = run("check", "--project", tool_project)
+    assert ("content/tools.yaml:1: warning: the handout handouts/tools/pain-diary.pdf runs to 2 "
+            "pages; it is meant to fit on one. Shorten the text it prints (the intro, the "
+            "columns or the rows) or its template.") in result.output
+
+
+def test_a_tool_sheet_override_replaces_its_layout(tool_project):
+    (tool_project / "templates").mkdir()
+    (tool_project / "templates" / "tool_diary.html.j2").write_text(
+        '{% extends "tool.html.j2" %}{% block main %}<p>Our own diary</p>{% endblock %}\n')
+    assert run("build", "--project", tool_project).exit_code == 0
+    words = text(pdf(tool_project / "site" / "handouts" / "tools" / "pain-diary.pdf"))
+    assert "Our own diary" in words and "My pain diary" in words and "Test Clinic" in words

@@ -8,7 +8,6 @@ ticking, printing, no JavaScript) is in test_browser.py.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-from .conftest import FIXTURES, ROOT
+from .conftest import ROOT
 
 OPTION = "content/options/test-one.yaml"
 TOOLS = "content/tools.yaml"
@@ -36,13 +35,6 @@ CHANCE = """chances:
 
 def run(*args: object):
     return CliRunner().invoke(main, [str(a) for a in args])
-
-
-@pytest.fixture
-def tool_project(project: Path) -> Path:
-    """The minimal fixture with the small tools file."""
-    shutil.copy(FIXTURES / "tools.yaml", project / TOOLS)
-    return project
 
 
 def replace(project: Path, path: str, old: str, new: str) -> None:

@@ -1,5 +1,6 @@
-"""Printable handouts: one PDF per option and per comparison table, and each step-by-step
-guide as a printed flowchart with its steps in words.
+"""Printable handouts: one PDF per option and per comparison table, each step-by-step guide
+as a printed flowchart with its steps in words, and a sheet per tool (diary, block log,
+questions, appointment, what matters) to fill in with a pen.
 
     Content --documents--> HTML (Jinja, our own print CSS) --pdf--> PDF, kept in rendered/handouts-cache/
 

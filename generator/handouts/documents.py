@@ -2,7 +2,7 @@
 
 Templates are looked up in the project's `templates/` folder first, then in this package's
 `templates/`, like page templates: a clinic replaces a handout's layout or its print CSS
-(`handout.css.j2`) by adding a file of the same name.
+(`handout.css.j2`; `tool.css.j2` for the tools' sheets) by adding a file of the same name.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from ..content.pathway import walk_order
 from ..errors import ContentError
 from ..render.environment import (
     Strings,
+    citation,
     date_filter,
     option_label,
     overridable_environment,
@@ -30,6 +31,7 @@ from ..render.environment import (
     template_problem,
 )
 from ..render.flowchart import pathway_svg
+from ..render.pages import TOOL_PAGES
 from .slices import slices
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -52,7 +54,9 @@ class HandoutSpec:
     title: str
     """The PDF's title."""
     one_page: bool
-    """Whether it must fit on one page (options and tables; a guide may run longer)."""
+    """Whether it must fit on one page (options, tables and tools; a guide may run longer)."""
+    shorten: str = ""
+    """What to shorten when a one-page handout runs longer, for the warning."""
     context: dict[str, Any] = field(default_factory=dict)
 
 
@@ -68,17 +72,35 @@ def pathway_handout(pathway_id: str) -> str:
     return f"{HANDOUTS_DIR}/pathways/{pathway_id}.pdf"
 
 
+def tool_handout(tool_name: str) -> str:
+    """A tool's sheet, named like its page (`pages.TOOL_PAGES`): `handouts/tools/pain-diary.pdf`."""
+    return f"{HANDOUTS_DIR}/tools/{tool_name}.pdf"
+
+
+TOOL_SHORTEN = {
+    "values": "the statements, or the options each one lists",
+    "questions": "the questions in content/faqs.yaml",
+    "diary": "the intro, the columns or the rows",
+    "block_log": "the intro, the threshold, the relief help or the times",
+    "appointment": "the intro, or the parts' items and rows",
+}
+"""What each tool's sheet prints that can be shortened, for the warning when it runs longer."""
+
+
 def handout_list(content: Content) -> Iterator[HandoutSpec]:
-    """Every handout: options in site order, then comparison tables, then guides."""
+    """Every handout: options in site order, then comparison tables, then guides, then the
+    tools' sheets to fill in by hand."""
     for option_id, option in content.options.items():
         yield HandoutSpec(option_handout(option_id), "option.html.j2",
                           content.file_of("option", option_id), option.title, True,
+                          "benefits, risks, questions",
                           {"option": option, "option_id": option_id,
                            "page": f"options/{option_id}.html", "review": option.review})
     if content.comparisons:
         for table in content.comparisons.tables:
             yield HandoutSpec(table_handout(table.id), "comparison.html.j2",
                               content.file_of("comparisons"), table.title, True,
+                              "the intro, the options or the columns",
                               {"table": table, "page": "compare.html",
                                "review": content.comparisons.review,
                                "landscape": len(table.attributes) > 3})
@@ -86,11 +108,19 @@ def handout_list(content: Content) -> Iterator[HandoutSpec]:
         order = walk_order(pathway)
         yield HandoutSpec(pathway_handout(pathway_id), "pathway.html.j2",
                           content.file_of("pathway", pathway_id), pathway.title, False,
-                          {"pathway": pathway, "pathway_id": pathway_id, "order": order,
-                           "numbers": {node: i for i, node in enumerate(order, start=1)},
-                           "steps": {s.id: s for s in pathway.steps},
-                           "outcomes": {o.id: o for o in pathway.outcomes},
-                           "page": f"pathway/{pathway_id}.html", "review": pathway.review})
+                          context={
+                              "pathway": pathway, "pathway_id": pathway_id, "order": order,
+                              "numbers": {node: i for i, node in enumerate(order, start=1)},
+                              "steps": {s.id: s for s in pathway.steps},
+                              "outcomes": {o.id: o for o in pathway.outcomes},
+                              "page": f"pathway/{pathway_id}.html", "review": pathway.review})
+    if content.tools:
+        for key, name, _ in TOOL_PAGES:
+            tool = getattr(content.tools, key)
+            yield HandoutSpec(tool_handout(name), f"tool_{key}.html.j2",
+                              content.file_of("tools"), tool.title, True, TOOL_SHORTEN[key],
+                              {"tool": tool, "page": f"tools/{name}.html",
+                               "review": content.tools.review})
 
 
 def make_environment(project: Path) -> jinja2.Environment:
@@ -100,6 +130,7 @@ def make_environment(project: Path) -> jinja2.Environment:
     env.filters["md"] = markdown_filter
     env.filters["date"] = date_filter
     env.filters["plain"] = plain_filter
+    env.filters["citation"] = citation
     env.globals["option_label"] = option_label
     env.globals["flowchart_pieces"] = flowchart_pieces
     env.globals["fonts"] = FONTS_DIR.resolve().as_uri()

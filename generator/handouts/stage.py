@@ -1,5 +1,5 @@
 """The handouts stage of a build: every handout as PDF bytes, from the cache where unchanged,
-with a warning for each one-page handout that runs longer."""
+with a warning for each one-page handout (option, table, tool sheet) that runs longer."""
 
 from __future__ import annotations
 
@@ -73,5 +73,5 @@ def _one(job: tuple[str, Path, str]) -> Pdf:
 
 def _overflow(spec: HandoutSpec, pages: int) -> Problem:
     return Problem(spec.source, 1, f"the handout {spec.path} runs to {pages} pages; it is meant "
-                   "to fit on one. Shorten the text it prints (benefits, risks, questions) "
+                   f"to fit on one. Shorten the text it prints ({spec.shorten}) "
                    "or its template.", warning=True)

@@ -79,8 +79,8 @@ def _tool_pages(content: Content) -> Iterator[PageSpec]:
     source = content.file_of("tools")
     yield PageSpec("tools/index.md", "tools.md.j2", source, name="tools")
     for key, name, template in TOOL_PAGES:
-        yield PageSpec(f"tools/{name}.md", template, source, {"tool": getattr(content.tools, key)},
-                       name=name)
+        yield PageSpec(f"tools/{name}.md", template, source,
+                       {"tool": getattr(content.tools, key), "tool_name": name}, name=name)
 
 
 def _pathway_pages(content: Content, pathway_id: str) -> Iterator[PageSpec]:
