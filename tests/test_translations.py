@@ -262,3 +262,13 @@ def test_translate_refuses_an_unknown_language(project: Path):
     result = run("translate", "xx", "--project", project)
     assert result.exit_code == 2
     assert "no interface strings for language 'xx'" in result.output
+
+
+def test_every_language_has_every_interface_string():
+    from generator.render.environment import LOCALES_DIR
+
+    english = yaml.safe_load((LOCALES_DIR / "en.yaml").read_text())
+    for path in sorted(LOCALES_DIR.glob("*.yaml")):
+        strings = yaml.safe_load(path.read_text())
+        assert sorted(strings) == sorted(english), path.name
+        assert all(isinstance(v, str) and v.strip() for v in strings.values()), path.name

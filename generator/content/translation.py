@@ -221,8 +221,10 @@ class _Overlay:
         merged = dict(english)
         for name, field in fields.items():
             value, shape = english.get(name), shape_of(field)
-            if name in FREE_LENGTH and value is None:
-                value = []  # each language's own other names, where the English has none
+            if name in FREE_LENGTH and not value:
+                if name in translated:  # each language's own other names, where the English
+                    merged[name] = translated[name]  # has none
+                continue
             if value is None or shape.kind == "structure":
                 continue
             here, there = (*at, name), (*at_translation, name)
