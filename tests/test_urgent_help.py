@@ -50,3 +50,20 @@ def test_the_crisis_line_follows_the_country_and_publishing_wants_one(project: P
     result = CliRunner().invoke(main, ["check", "--publish", "--project", str(project)])
     assert result.exit_code == 1
     assert "'crisis_number' is still a placeholder ('not set; EU countries differ')" in result.output
+
+
+def test_any_text_may_name_the_emergency_number_of_the_clinics_country(project: Path) -> None:
+    option = project / "content" / "options" / "test-one.yaml"
+    option.write_text(option.read_text().replace(
+        "  - It can hurt for a day.",
+        "  - It can hurt for a day. If you faint, someone should call {emergency_number}."))
+    site = project / "content" / "site.yaml"
+    site.write_text(site.read_text().replace("contact:\n", "contact:\n  country: UK\n"))
+    html = built_pages(project)["options/test-one.html"]
+    assert 'If you faint, someone should call <a href="tel:999">999</a>.' in html
+    assert "{emergency_number}" not in html
+    from pypdf import PdfReader
+
+    pdf = PdfReader(project / "site" / "handouts" / "options" / "test-one.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert "someone should call 999." in text and "{emergency" not in text

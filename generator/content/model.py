@@ -15,14 +15,16 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from .prose import check_filled_plain, check_filled_prose, check_plain, check_prose
+from .prose import check_filled_plain, check_filled_prose, check_plain
 from .translation import may_be_translated, same_in_every_language
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
 
-Prose = Annotated[str, AfterValidator(check_prose)]
-"""Text that may use Markdown emphasis, lists and links, but no HTML."""
+Prose = Annotated[str, AfterValidator(check_filled_prose)]
+"""Text that may use Markdown emphasis, lists and links, but no HTML, and the clinic's
+{phone}, {urgent_phone}, {emergency_number}, {crisis_number} and {clinic_name}: "call
+{emergency_number}" says 911, 999 or 112 as the clinic's country needs."""
 
 Plain = Annotated[str, AfterValidator(check_plain)]
 """One line of plain text: no Markdown structure, no HTML."""

@@ -392,7 +392,7 @@ def cross_check(content: Content, documents: dict[str, Document]) -> Iterator[Pr
     if content.tools:
         yield from _check_tools(content, documents[content.file_of("tools")], option_ids,
                                 source_ids)
-    yield from _filled_text(content, documents[content.file_of("site")])
+    yield from _filled_text(content, {path: documents[path] for path in content.files.values()})
     yield from _clinic_pages(content, documents)
     pages = set(page_names(content))
     for doc in documents.values():
@@ -450,18 +450,21 @@ def _check_tools(content: Content, doc: Document, option_ids: set[str],
                            content.tools.block_log.threshold_sources, source_ids, "source")
 
 
-def _filled_text(content: Content, doc: Document) -> Iterator[Problem]:
+def _filled_text(content: Content, documents: dict[str, Document]) -> Iterator[Problem]:
     """Text with `{phone}`-style placeholders follows the text rules once the clinic's details
     are filled in: a phone number must not finish a link the text started."""
     values = content.site.contact.placeholders()
-    for i, level in enumerate(content.site.urgent_help.levels):
-        for name, text, check in (("heading", level.heading, prose.check_plain),
-                                  ("action", level.action, prose.check_prose)):
+    for doc in documents.values():
+        for location, text in text_values(doc.data):
+            if "{" not in text or not any("{" + key + "}" in text for key in values):
+                continue
+            check = prose.check_plain if "\n" not in text and location[-1] == "heading" \
+                else prose.check_prose
             try:
                 check(prose.fill(text, values))
             except ValueError as error:
-                yield Problem(doc.path, doc.line_of(("urgent_help", "levels", i, name)),
-                              f"'{name}': with the clinic's details filled in, {error}")
+                yield Problem(doc.path, doc.line_of(location),
+                              f"{_name(location)}: with the clinic's details filled in, {error}")
 
 
 def _source_addresses(content: Content, doc: Document) -> Iterator[Problem]:

@@ -152,8 +152,11 @@ def flowchart_pieces(context: Any, pathway: Pathway, pathway_id: str) -> list[Ma
     return [Markup(piece) for piece in slices(svg, PIECE_HEIGHT)]
 
 
-def markdown_filter(text: str) -> Markup:
-    """Validated content Markdown as HTML; links become their text (paper has no links)."""
+@jinja2.pass_context
+def markdown_filter(context: Any, text: str) -> Markup:
+    """Validated content Markdown as HTML, with the clinic's details in place of `{phone}`-style
+    placeholders; links become their text (paper has no links)."""
+    text = prose.fill(text, context["contact"].placeholders())
     text = prose.LINK_RE.sub(lambda m: m.group("text"), text.strip())
     return Markup(_MARKDOWN.reset().convert(text))
 

@@ -118,8 +118,11 @@ def locate(target: str, from_page: str, pages: dict[str, str]) -> str:
 
 @jinja2.pass_context
 def prose_filter(context: Any, text: str) -> Markup:
-    """Validated content Markdown, with site links made relative to the current page."""
+    """Validated content Markdown, with the clinic's details in place of `{phone}`-style
+    placeholders and site links made relative to the current page."""
     page = context["page_path"]
+    if "{" in text:
+        text = fill_filter(text, context["contact"])
 
     def relink(match: re.Match[str]) -> str:
         start, end = match.span("target")
