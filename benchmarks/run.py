@@ -48,6 +48,8 @@ OVERHEAD_TARGET = 1.30
 SCALE_TARGET = 1.10
 PREVIEW_SECONDS_TARGET = 1.0
 HANDOUTS_TARGET = 3.0
+LANGUAGES_TARGET = 2.2
+"""A build in two languages at most this times the build in one (issue 18)."""
 """A build with handouts, from an empty cache, at most this times the build without."""
 """Largest size's build time at most this times (size ratio) the next size's time."""
 MEMORY_TARGET_KIB = 1024 * 1024
@@ -70,14 +72,16 @@ class Plan:
     """Synthetic size at which search's time per key is measured."""
     handouts: list[tuple[str, int | None, int]]
     """(label, synthetic size or None for the shipped content, runs) of the handouts' cost."""
+    languages: list[int]
+    """Runs of the shipped content's build in all its languages against its main one."""
 
 
 FULL = Plan(overhead=[("shipped content", None, 7), ("100 options", 100, 5)],
             scale={10: 5, 100: 5, 1000: 3}, preview=[(100, 5), (1000, 3)],
             one_category=[100, 1000, 5000], search=1000,
-            handouts=[("shipped content", None, 5)])
+            handouts=[("shipped content", None, 5)], languages=[5])
 QUICK = Plan(overhead=[("10 options", 10, 1)], scale={5: 1, 10: 1}, preview=[(10, 1)],
-             one_category=[5, 10], search=10, handouts=[("5 options", 5, 1)])
+             one_category=[5, 10], search=10, handouts=[("5 options", 5, 1)], languages=[1])
 ONE_CATEGORY_SECONDS = 300
 ONE_CATEGORY_MEMORY_KIB = 2 * 1024 * 1024
 PAGE_GROWTH_TARGET = 1.2
@@ -198,8 +202,31 @@ def build_command(project: Path, handouts: bool = False) -> list[str]:
             "--handouts" if handouts else "--no-handouts"]
 
 
+PLAIN_BUILD = """
+import glob, logging, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.getLogger("mkdocs").setLevel(logging.ERROR)
+for config in ["mkdocs.yml", *sorted(glob.glob("rendered/*/mkdocs.yml"))]:
+    build(load_config(config_file=config))
+"""
+"""`mkdocs build` of every language's config (the main one, then each translation's
+`rendered/<code>/mkdocs.yml`), in one process as `patient-site build` does."""
+
+
 def plain_build_command(project: Path) -> list[str]:
-    return [*MKDOCS, "build", "--quiet", "--config-file", str(project / "mkdocs.yml")]
+    return [sys.executable, "-c", PLAIN_BUILD]
+
+
+def without_translations(project: Path) -> Path:
+    """The same project built in its main language only."""
+    site = project / "content" / "site.yaml"
+    data = yaml.safe_load(site.read_text())
+    for code in data.get("translations") or []:
+        clean(project / "content" / code)
+    site.write_text("\n".join(line for line in site.read_text().splitlines()
+                               if not line.startswith("translations:")) + "\n")
+    return project
 
 
 def folder_bytes(folder: Path) -> int:
@@ -213,9 +240,11 @@ def mib(kib: float) -> str:
 # --- sections ---------------------------------------------------------------------------
 
 
-def compare_builds(ours: Path, plain: Path, runs: int) -> tuple[list[float], list[float]]:
-    """Seconds of `patient-site build` on `ours` and `mkdocs build` on `plain`, interleaved,
-    after one warm-up of each (file cache, bytecode)."""
+def compare_builds(ours: Path, other: Path, runs: int,
+                   plain: bool = True) -> tuple[list[float], list[float]]:
+    """Seconds of `patient-site build` on `ours` and `mkdocs build` on `other` (or, without
+    `plain`, `patient-site build` on `other`), interleaved, after one warm-up of each (file
+    cache, bytecode)."""
     logs = ours.parent
 
     def build_ours() -> float:
@@ -225,9 +254,14 @@ def compare_builds(ours: Path, plain: Path, runs: int) -> tuple[list[float], lis
                                "patient-site build", log).seconds
 
     def build_plain() -> float:
-        clean(plain / "site")
+        if not plain:
+            clean(other / "rendered", other / "site")
+            log = logs / "other.log"
+            return require_success(measure(build_command(other), other, log),
+                                   "patient-site build", log).seconds
+        clean(other / "site")
         log = logs / "plain.log"
-        return require_success(measure(plain_build_command(plain), plain, log),
+        return require_success(measure(plain_build_command(other), other, log),
                                "mkdocs build", log).seconds
 
     build_ours()
@@ -265,7 +299,7 @@ def overhead_section(report: Report, plan: Plan, work: Path) -> None:
                           f"<= {OVERHEAD_TARGET:.2f}", False)
             continue
         mine, theirs = compare_builds(ours, plain, runs)
-        pages = len(list((plain / "rendered" / "docs").rglob("*.md")))
+        pages = len(list((plain / "rendered").rglob("*.md")))  # every language
         a, b = median(mine), median(theirs)
         ratio = a / b
         report.out(f"| {label} | {pages} | {runs} | {a:.2f} s | {b:.2f} s | {ratio:.2f} | "
@@ -446,9 +480,10 @@ def handouts_section(report: Report, plan: Plan, work: Path) -> None:
     report.out("## Handouts")
     report.out()
     report.out("`patient-site build` with the printable PDF handouts, from an empty handout cache "
-               "(`.cache/handouts/` deleted) and from a warm one (nothing changed), against the "
-               "same build with `--no-handouts`. `rendered/` and `site/` are deleted before each "
-               "run; runs are interleaved, after one warm-up of each; medians.")
+               "and from a warm one (nothing changed: `rendered/handouts-cache/` kept), against "
+               "the same build with `--no-handouts`. `site/` and the rest of `rendered/` are "
+               "deleted before each run; runs are interleaved, after one warm-up of each; "
+               "medians.")
     report.out()
     report.out("| Content | Handouts | Runs | no handouts | empty cache | warm cache | "
                "Empty / none | Target |")
@@ -458,9 +493,11 @@ def handouts_section(report: Report, plan: Plan, work: Path) -> None:
         log = project.parent / "handouts.log"
 
         def build(handouts: bool, cache: bool, project: Path = project, log: Path = log) -> float:
-            clean(project / "rendered", project / "site")
-            if not cache:
-                clean(project / ".cache")
+            clean(project / "site")
+            rendered = project / "rendered"  # the handout cache is rendered/handouts-cache/:
+            for path in rendered.iterdir() if rendered.is_dir() else []:  # kept only when warm
+                if not (cache and path.name == "handouts-cache"):
+                    clean(path) if path.is_dir() else path.unlink()
             return require_success(measure(build_command(project, handouts), project, log),
                                    "patient-site build", log).seconds
 
@@ -482,6 +519,33 @@ def handouts_section(report: Report, plan: Plan, work: Path) -> None:
     report.out()
 
 
+def languages_section(report: Report, plan: Plan, work: Path) -> None:
+    report.out("## Languages")
+    report.out()
+    report.out("`patient-site build` of the shipped content in all its languages against the same "
+               "content in its main language only (translations removed). `rendered/` and "
+               "`site/` are deleted before each run; runs are interleaved, after one warm-up of "
+               "each; medians.")
+    report.out()
+    report.out("| Languages | Pages | Runs | main language only | all languages | Ratio | Target |")
+    report.out("|---|---:|---:|---:|---:|---:|---|")
+    for runs in plan.languages:
+        every = shipped_project(work / "all")
+        one = without_translations(shipped_project(work / "one"))
+        codes = ["en", *(yaml.safe_load((every / "content" / "site.yaml").read_text())
+                         .get("translations") or [])]
+        mine, theirs = compare_builds(every, one, runs, plain=False)
+        pages = len(list((every / "site").rglob("*.html")))
+        a, b = median(mine), median(theirs)
+        ratio = a / b
+        target = LANGUAGES_TARGET if len(codes) == 2 else LANGUAGES_TARGET + 1.1 * (len(codes) - 2)
+        report.out(f"| {', '.join(codes)} | {pages} | {runs} | {b:.2f} s | {a:.2f} s | "
+                   f"{ratio:.2f} | <= {target:.2f} {'PASS' if ratio <= target else 'FAIL'} |")
+        report.target(f"Languages: build of {len(codes)} / build of 1", f"{ratio:.2f}",
+                      f"<= {target:.2f}", ratio <= target)
+    report.out()
+
+
 SECTIONS: dict[str, Callable[[Report, Plan, Path], None]] = {
     "overhead": overhead_section,
     "scale": scale_section,
@@ -489,9 +553,11 @@ SECTIONS: dict[str, Callable[[Report, Plan, Path], None]] = {
     "preview": preview_section,
     "search": search_section,
     "handouts": handouts_section,
+    "languages": languages_section,
 }
 HEADERS = {"overhead": "## Generator overhead", "scale": "## Scale", "preview": "## Preview",
-           "one-category": "## One category", "search": "## Search", "handouts": "## Handouts"}
+           "one-category": "## One category", "search": "## Search", "handouts": "## Handouts",
+           "languages": "## Languages"}
 
 
 # --- machine and results file ------------------------------------------------------------

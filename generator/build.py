@@ -18,6 +18,7 @@ from pathlib import Path
 from .content.validate import Validated, load_content
 from .errors import Problem
 from .handouts.stage import make_handouts
+from .render.environment import make_environment
 from .render.render import DOCS_SUBDIR, RENDERED_DIR, RenderedSite, render_site, write_folder
 from .site.finish import finish_site
 from .site.guard import checked_site_folder, mark_as_built
@@ -35,8 +36,9 @@ def render(project: Path, handouts: bool = True) -> tuple[Validated, list[Render
     validated = load_content(project)
     sites: list[RenderedSite] = []
     files: dict[str, bytes] = {}
+    env = make_environment(project)  # one template environment: templates compile once
     for content in [validated.content, *validated.translations.values()]:
-        rendered = render_site(content, project, handouts=handouts)
+        rendered = render_site(content, project, handouts=handouts, env=env)
         files |= rendered.files()
         if handouts:  # PDFs, taken from the last render's where nothing they show changed
             made = make_handouts(content, project)

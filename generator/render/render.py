@@ -84,12 +84,14 @@ class RenderedSite:
 
 def render_site(content: Content, project: Path,
                 preview_problems: list[Problem] | None = None,
-                handouts: bool = False) -> RenderedSite:
+                handouts: bool = False, env: jinja2.Environment | None = None) -> RenderedSite:
     """Render every page in site order, then the search index, navigation and config.
     With `handouts`, pages link their printable handout (made by `generator/handouts/`).
-    A template error stops rendering with a ContentError naming the template and line."""
+    `env` (from `make_environment`) may be shared by the languages of one build, which then
+    compile each template once. A template error stops rendering with a ContentError naming
+    the template and line."""
     strings = Strings(content.language)
-    env = make_environment(project)
+    env = env or make_environment(project)
     shared = {"site": content.site, "content": content, "t": strings,
               "preview_problems": preview_problems or [], "contact": contact_values(content),
               "page_paths": page_names(content), "handouts": handouts}
