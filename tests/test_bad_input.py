@@ -302,8 +302,8 @@ CASES = [
                                      "what_it_is: A test with a needle. { hidden }"),
          f"{OPTION}:5: 'what_it_is': attribute lists like '{{: ...}}' are not allowed; remove the "
          "braces"),
-    case("placeholder-where-nothing-fills-it", edit(OPTION, "what_it_is: A test with a needle.",
-                                                    "what_it_is: Call {phone}."),
+    case("unknown-placeholder", edit(OPTION, "what_it_is: A test with a needle.",
+                                     "what_it_is: Call {fax}."),
          f"{OPTION}:5: 'what_it_is': attribute lists like '{{: ...}}' are not allowed; remove the "
          "braces"),
     case("abbreviation", edit(SITE, "welcome: |\n", "welcome: |\n  *[HTML]: Hidden text\n\n"),

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from playwright.sync_api import Browser, BrowserContext, Error, Page, expect, sync_playwright
 
 from generator.content.validate import load_content
@@ -69,7 +70,7 @@ PAGE_FACTS = """() => {
     structured: [...document.querySelectorAll('script[type="application/ld+json"]')]
       .map(s => s.textContent),
     shown_dates: dates ? [...dates.querySelectorAll('time')].map(t => t.getAttribute('datetime')) : [],
-    says_reviewed: !!dates && dates.textContent.includes('Last reviewed'),
+    says_reviewed: !!dates && dates.querySelectorAll('time').length > 1,  // reviewed, due, written
     h1: !!h1 && h1.checkVisibility(),
     headings: [...document.querySelectorAll('.md-content h2')].map(h => h.textContent.trim()),
     cookie: document.cookie,
@@ -96,6 +97,12 @@ def browser() -> Browser:
 @pytest.fixture(scope="session")
 def content(built_shipped_project: Path):
     return load_content(built_shipped_project).content
+
+
+@pytest.fixture(scope="session")
+def translations(built_shipped_project: Path):
+    """The shipped content in each other language it is built in, by language code."""
+    return load_content(built_shipped_project).translations
 
 
 @pytest.fixture(scope="session")
@@ -285,7 +292,7 @@ def file_walk(browser: Browser, site: Path, html_pages: list[str]) -> dict[str, 
     facts: dict[str, dict[str, Any]] = {}
     try:
         page = guard.page()
-        for rel in [p for p in html_pages if p != "404.html"]:
+        for rel in [p for p in html_pages if not p.endswith("404.html")]:  # each language's
             page.goto((site / rel).as_uri())
             settle(page)
             facts[rel] = page.evaluate(PAGE_FACTS)
@@ -297,7 +304,8 @@ def file_walk(browser: Browser, site: Path, html_pages: list[str]) -> dict[str, 
 
 def test_every_page_from_file_asks_for_nothing_outside_the_site(file_walk, html_pages):
     facts = file_walk["facts"]
-    assert len(facts) == len(html_pages) - 1
+    assert len(facts) == len([p for p in html_pages if not p.endswith("404.html")])
+    assert any(p.startswith("es/") for p in facts), "the Spanish pages are walked too"
     assert file_walk["outside"] == [], f"requests outside the site: {file_walk['outside']}"
     assert file_walk["errors"] == [], f"console, page or request errors: {file_walk['errors']}"
     assert file_walk["cookies"] == []
@@ -314,10 +322,11 @@ def test_every_page_from_file_asks_for_nothing_outside_the_site(file_walk, html_
 
 
 def test_every_page_has_a_description_its_language_and_one_structured_data_block(
-        file_walk, page_types, content):
-    faq_questions = [q.question for q in content.faqs.questions]
+        file_walk, page_types, content, translations):
     for rel, fact in file_walk["facts"].items():
-        assert fact["lang"] == "en", rel
+        language = rel.split("/")[0] if rel.split("/")[0] in translations else "en"
+        assert fact["lang"] == language, rel
+        in_language = translations.get(language, content)
         assert len(fact["descriptions"]) == 1 and fact["descriptions"][0].strip(), rel
         assert len(fact["structured"]) == 1, f"{rel}: {len(fact['structured'])} ld+json blocks"
         data = json.loads(fact["structured"][0])
@@ -330,9 +339,9 @@ def test_every_page_has_a_description_its_language_and_one_structured_data_block
         if fact["says_reviewed"]:
             assert data["lastReviewed"] in fact["shown_dates"], rel
         if "FAQPage" in types:
-            assert rel == page_types["faq"]
+            assert rel.removeprefix(f"{language}/") == page_types["faq"]
             names = [q["name"] for q in data["mainEntity"] if q["@type"] == "Question"]
-            assert names == faq_questions
+            assert names == [q.question for q in in_language.faqs.questions]
             assert all(q["acceptedAnswer"]["text"].strip() for q in data["mainEntity"])
             assert set(names) <= set(fact["headings"]), "a question in the data is not on the page"
     assert "FAQPage" in json.loads(file_walk["facts"][page_types["faq"]]["structured"][0])["@type"]
@@ -880,6 +889,20 @@ def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     settings.write_text(text + REBRAND.replace("search_engines: noindex\n", ""))
     (content / "pages").mkdir()
     (content / "pages" / "parking.yaml").write_text(CLINIC_PAGE)
+    # The Spanish site: the clinic's own numbers (its placeholder words removed, as the
+    # check asks), and the page translated, starting from what `translate` writes.
+    spanish = content / "es" / "site.yaml"
+    spanish.write_text(re.sub(r"\ncontact:\n(?:  .*\n)*", "\n", spanish.read_text()))
+    assert CliRunner().invoke(main, ["translate", "es", "--project", str(project)]).exit_code == 0
+    page = content / "es" / "pages" / "parking.yaml"
+    words = yaml.safe_load(page.read_text())
+    page.write_text(yaml.safe_dump({
+        "translated_from": words["translated_from"],
+        "title": "Estacionamiento y cómo llegar",
+        "summary": "Dónde estacionarse cuando venga a la clínica.",
+        "body": "Estaciónese en el lote grande junto a la puerta principal. Es gratis para los "
+                "pacientes.\n\n- Pida un pase en la recepción.\n- Vea la [página Sobre este "
+                "sitio](page:about) para ver nuestros teléfonos.\n"}, allow_unicode=True))
     result = CliRunner().invoke(main, ["build", "--project", str(project)])
     assert result.exit_code == 0, result.output
     return project / "site"
@@ -907,7 +930,8 @@ def test_axe_finds_nothing_with_the_clinics_colours(guard_factory, branded_base,
     page = guard.page()
     found = {}
     for rel in ("index.html", "options/radiofrequency-ablation.html", "faq.html", "about.html",
-                "pages/parking.html", "pathway/index.html"):
+                "pages/parking.html", "pathway/index.html", "es/index.html",
+                "es/pages/parking.html"):
         page.goto(base + rel)
         settle(page)
         expect(page.locator("body")).to_have_attribute(
@@ -1107,3 +1131,46 @@ def test_home_and_pathway_results_reach_the_values_tool_and_options_say_when_no_
     expect(page.locator("svg.icon-array")).to_have_count(0)
     guard.assert_clean()
 
+
+
+# --------------------------------------------------------------------------------------------
+# 11. The Spanish site: accessible in light and dark, and each page reaches its pair
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_any_spanish_page_type(guard_factory, http_base, page_types,
+                                                    translations, scheme):
+    assert "es" in translations, "the shipped content is built in Spanish"
+    guard = guard_factory(http_base, color_scheme=scheme)
+    page = guard.page()
+    found = {}
+    for name, rel in page_types.items():
+        page.goto(http_base + "es/" + rel)
+        settle(page)
+        expect(page.locator("html")).to_have_attribute("lang", "es")
+        expect(page.locator("body")).to_have_attribute(
+            "data-md-color-scheme", "slate" if scheme == "dark" else "default")
+        found[name] = axe_violations(page)
+        record(f"es {name}", page="es/" + rel, **{f"axe {scheme}": len(found[name])})
+    guard.assert_clean()
+    problems = {name: violations for name, violations in found.items() if violations}
+    assert not problems, "\n".join(f"{name}:\n{describe(v)}" for name, v in problems.items())
+
+
+def test_the_language_switcher_leads_to_the_same_page_and_back_from_file(guard_factory, site,
+                                                                          page_types):
+    base = site.as_uri() + "/"
+    guard = guard_factory(base, viewport=PHONE)
+    for rel in (page_types["option"], page_types["step"], "index.html"):
+        page = guard.open(base + rel)
+        switch = page.get_by_role("link", name="Español", exact=True)
+        expect(switch).to_be_visible()
+        expect(switch).to_have_attribute("lang", "es")
+        switch.click()
+        page.wait_for_url(base + "es/" + rel)
+        expect(page.locator("html")).to_have_attribute("lang", "es")
+        page.get_by_role("link", name="English", exact=True).click()
+        page.wait_for_url(base + rel)
+        page.close()
+    guard.assert_clean()

@@ -43,9 +43,11 @@ def test_every_page_is_graded_once(shipped_project: Path) -> None:
     graded = [line.split()[-1] for line in output.splitlines() if line.startswith("  ")
               and line.strip()[0].isdigit()]
     rendered = CliRunner().invoke(main, ["render", "--project", str(shipped_project)])
-    pages = sorted(p.relative_to(shipped_project / "rendered" / "docs").as_posix()
-                   for p in (shipped_project / "rendered" / "docs").rglob("*.md"))
     assert rendered.exit_code == 0
+    folders = [shipped_project / "rendered" / "docs",  # every language: English, then Spanish
+               *(shipped_project / "rendered").glob("*/docs")]
+    pages = sorted(p.relative_to(folder).as_posix() for folder in folders
+                   for p in folder.rglob("*.md"))
     assert sorted(graded) == pages
 
 

@@ -4,8 +4,8 @@ in another language, and the MkDocs config of a translated site.
 The main language (site.yaml's `language`) is rendered into `rendered/docs/` and built into
 `site/`, with `mkdocs.yml` as it is. Each translation (`translations: [es]`) is rendered into
 `rendered/es/docs/` with a config of its own, `rendered/es/mkdocs.yml`, which inherits
-`mkdocs.yml` and changes only the folders, the language and the generated settings; it is
-built into `site/es/`. Every page has the same address in every language
+`mkdocs.yml` and changes only the folders, the language and the generated settings;
+`patient-site build` builds it into `site/es/`. Every page has the same address in every language
 (`options/rfa.html`, `es/options/rfa.html`), so the switcher on a page links its pair with a
 relative address, which works from `file://`.
 """
@@ -45,7 +45,9 @@ def translated_config(content: Content, generated: dict[str, Any], project: Path
     config: dict[str, Any] = {
         "INHERIT": f"../../{CONFIG_FILE}",
         "docs_dir": "docs",
-        "site_dir": f"../../site/{language}",
+        "site_dir": "site",  # `patient-site build` puts it in site/<lang>/; a plain build
+                             # (MkDocs, or Zensical, which keeps output inside the config's
+                             # folder) writes rendered/<lang>/site/
         **generated,
     }
     theme = dict(generated.get("theme", {}))
