@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import os
 import socket
+from functools import cache
 from pathlib import Path
 
 import pypdf
@@ -14,8 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.content.model import Content
+from generator.content.validate import load_content
 
-from .conftest import make_project, snapshot, tools_content
+from .conftest import ROOT, make_project, snapshot, tools_content
 
 GOLDEN = Path(__file__).parent / "golden" / "handouts"
 
@@ -140,6 +143,25 @@ def test_an_unchanged_handout_is_taken_from_the_cache(project):
     assert len(kept) == 1 and before[next(iter(kept))] == after[next(iter(kept))]
     assert len(after) == 4  # the three that changed were made again; the old ones pruned
     assert "Changed one" in text(pdf(project / "site" / "handouts" / "options" / "another-one.pdf"))
+
+
+def test_a_handout_a_little_too_long_is_laid_out_more_tightly_on_one_page(project):
+    # 22 benefits run a line or two past the page as designed; tighter spacing fits them.
+    option = project / "content" / "options" / "test-one.yaml"
+    many = "".join(f"  - Benefit number {i} takes a whole line of the handout to say.\n"
+                   for i in range(22))
+    option.write_text(option.read_text().replace(
+        "benefits:\n  - It can show the cause. See [another one](option:another-one).\n",
+        "benefits:\n" + many))
+    result = run("build", "--project", project)
+    assert result.exit_code == 0, result.output
+    assert "runs to 2 pages" not in result.output
+    reader = pdf(project / "site" / "handouts" / "options" / "test-one.pdf")
+    assert len(reader.pages) == 1
+    words = text(reader)
+    for expected in ["Benefit number 0 takes", "Benefit number 21 takes", "It can hurt for a day.",
+                     "Will it hurt?", "Test Clinic", "This site does not replace your doctor's"]:
+        assert expected in words, expected
 
 
 def test_a_handout_that_runs_past_one_page_is_a_warning_naming_its_file(project):
@@ -320,3 +342,56 @@ def test_a_tool_sheet_override_replaces_its_layout(tool_project):
     assert run("build", "--project", tool_project).exit_code == 0
     words = text(pdf(tool_project / "site" / "handouts" / "tools" / "pain-diary.pdf"))
     assert "Our own diary" in words and "My pain diary" in words and "Test Clinic" in words
+
+
+# --- the shipped site, in every language it is built in ----------------------------------------
+
+TOOL_KEYS = {"what-matters": "values", "my-questions": "questions", "pain-diary": "diary",
+             "block-log": "block_log", "appointment": "appointment"}
+"""Each tool's sheet (named like its page) and its part of content/tools.yaml."""
+
+
+@cache
+def shipped_languages() -> list[tuple[str, Content, str]]:
+    """Each language the shipped content builds: its code, its content and its folder in the
+    site (the main language in site/, each translation in site/<code>/)."""
+    validated = load_content(ROOT)
+    return [(validated.content.site.language, validated.content, ""),
+            *((code, content, code) for code, content in validated.translations.items())]
+
+
+def handout_titles(content: Content) -> dict[str, str]:
+    """The title each handout of a language should carry, by its path under handouts/."""
+    titles = {f"options/{option_id}.pdf": option.title
+              for option_id, option in content.options.items()}
+    titles |= {f"compare/{table.id}.pdf": table.title for table in content.comparisons.tables}
+    titles |= {f"pathways/{pathway_id}.pdf": pathway.title
+               for pathway_id, pathway in content.pathways.items()}
+    titles |= {f"tools/{name}.pdf": getattr(content.tools, key).title
+               for name, key in TOOL_KEYS.items()}
+    return titles
+
+
+def test_the_shipped_content_builds_more_than_one_language():
+    assert [code for code, _, _ in shipped_languages()][:2] == ["en", "es"]
+
+
+@pytest.mark.parametrize("code", [code for code, _, _ in shipped_languages()])
+def test_every_shipped_handout_is_one_page_in_every_language(built_shipped_project, code):
+    """Options, tables and tools' sheets fit one page in every language (Spanish runs 20-25%
+    longer than English); only the step-by-step guides may run longer. Each carries its
+    language and its title in that language."""
+    _, content, folder = next(language for language in shipped_languages() if language[0] == code)
+    handouts = built_shipped_project / "site" / folder / "handouts"
+    titles = handout_titles(content)
+    assert sorted(p.relative_to(handouts).as_posix() for p in handouts.rglob("*.pdf")) == sorted(
+        titles)
+    longer = {}
+    for path, title in titles.items():
+        reader = pdf(handouts / path)
+        if not path.startswith("pathways/") and len(reader.pages) != 1:
+            longer[path] = len(reader.pages)
+        assert reader.trailer["/Root"]["/Lang"] == code, path
+        assert reader.metadata.title == title, path
+        assert " ".join(title.split()) in text(reader), path
+    assert longer == {}, f"{code}: handouts longer than one page: {longer}"

@@ -1,7 +1,8 @@
 """Finished handouts, kept under a hash of everything they are made from.
 
-The key of a handout is a hash of its HTML (which holds every word of content it shows, the
-clinic's details and its CSS, so a change to content or to any template changes it), the
+The key of a handout is a hash of its HTML at each level of fit it may be laid out at (which
+holds every word of content it shows, the clinic's details and its CSS, so a change to content
+or to any template changes it), the
 font files, WeasyPrint's version and the PDF settings. An unchanged handout is taken from
 `rendered/handouts-cache/<key>.pdf` instead of being laid out again.
 

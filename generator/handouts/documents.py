@@ -164,13 +164,21 @@ def markdown_filter(context: Any, text: str) -> Markup:
 _MARKDOWN = markdown.Markdown()
 
 
+FIT_LEVELS = 3
+"""How tightly a one-page handout may be laid out: `fit` 0 is as designed; when it runs past
+its page, 1 and then 2 are tried (templates and print CSS read `fit`, and the body's class
+`fit fit-<n>`): tighter spacing, ruled rows sharing less room, less space for answers, never
+smaller text. A longer language (Spanish runs 20-25% longer than English) still fits."""
+
+
 def render_html(env: jinja2.Environment, content: Content, spec: HandoutSpec,
-                strings: Strings) -> str:
-    """A handout as HTML. A template error is a ContentError naming the template and line."""
+                strings: Strings, fit: int = 0) -> str:
+    """A handout as HTML, laid out as tightly as `fit` says (`FIT_LEVELS`). A template error
+    is a ContentError naming the template and line."""
     back = posixpath.relpath(spec.context["page"], posixpath.dirname(spec.path))
     context = {"site": content.site, "content": content, "t": strings,
                "contact": content.site.contact, "title": spec.title, "read_more": back,
-               **spec.context}
+               "fit": fit, **spec.context}
     try:
         return env.get_template(spec.template).render(context)
     except jinja2.TemplateError as error:

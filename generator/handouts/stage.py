@@ -1,5 +1,6 @@
 """The handouts stage of a build: every handout as PDF bytes, from the cache where unchanged,
-with a warning for each one-page handout (option, table, tool sheet) that runs longer."""
+laid out more tightly where it runs past its one page (`documents.FIT_LEVELS`), with a warning
+for each one-page handout (option, table, tool sheet) that runs longer even so."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment
+
 from ..content.model import Content
 from ..errors import Problem
 from ..render.environment import Strings
 from ..render.render import RENDERED_DIR
 from .cache import HandoutCache, cache_key
-from .documents import HandoutSpec, handout_list, make_environment, render_html
+from .documents import FIT_LEVELS, HandoutSpec, handout_list, make_environment, render_html
 from .pdf import PDF_VARIANT, Pdf, check_fonts, html_to_pdf
 
 
@@ -37,8 +40,8 @@ def make_handouts(content: Content, project: Path) -> Handouts:
     cache = HandoutCache(project / RENDERED_DIR)
     specs = list(handout_list(content))
     strings = Strings(content.site.language)
-    html = [render_html(env, content, spec, strings) for spec in specs]  # every template error first
-    keys = [cache_key(text, PDF_VARIANT) for text in html]
+    html = [fit_html(env, content, spec, strings) for spec in specs]  # every template error first
+    keys = [cache_key("\0".join(variants), PDF_VARIANT) for variants in html]
     found = {i: cache.get(key) for i, key in enumerate(keys)}
     missing = [i for i, hit in found.items() if hit is None]
     made = dict(zip(missing, _lay_out([(html[i], specs[i].path) for i in missing], project),
@@ -58,17 +61,40 @@ def make_handouts(content: Content, project: Path) -> Handouts:
     return result
 
 
-def _lay_out(jobs: list[tuple[str, str]], project: Path) -> list[Pdf]:
+def fit_html(env: Environment, content: Content, spec: HandoutSpec,
+             strings: Strings) -> list[str]:
+    """A handout's HTML at each `fit` level it may be laid out at, the one as designed first:
+    every level for a one-page handout (an override that ignores `fit` gives one), the first
+    for a guide."""
+    variants: list[str] = []
+    for fit in range(FIT_LEVELS if spec.one_page else 1):
+        html = render_html(env, content, spec, strings, fit)
+        if html not in variants:
+            variants.append(html)
+    return variants
+
+
+def fit_pdf(variants: list[str], project: Path, name: str) -> Pdf:
+    """The first of a handout's HTML variants (`fit_html`) that fits on one page, laid out;
+    the tightest when none does (the caller warns). Most fit as designed: one layout."""
+    for html in variants:
+        pdf = html_to_pdf(html, project, name)
+        if pdf.pages <= 1:
+            break
+    return pdf
+
+
+def _lay_out(jobs: list[tuple[list[str], str]], project: Path) -> list[Pdf]:
     """Lay out PDFs, in worker processes when there are several (WeasyPrint uses one core)."""
     workers = min(len(jobs), os.cpu_count() or 1, 8)
     if workers < 2:
-        return [html_to_pdf(html, project, name) for html, name in jobs]
+        return [fit_pdf(variants, project, name) for variants, name in jobs]
     with ProcessPoolExecutor(workers) as pool:
-        return list(pool.map(_one, [(html, project, name) for html, name in jobs]))
+        return list(pool.map(_one, [(variants, project, name) for variants, name in jobs]))
 
 
-def _one(job: tuple[str, Path, str]) -> Pdf:
-    return html_to_pdf(*job)
+def _one(job: tuple[list[str], Path, str]) -> Pdf:
+    return fit_pdf(*job)
 
 
 def _overflow(spec: HandoutSpec, pages: int) -> Problem:
