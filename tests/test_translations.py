@@ -98,6 +98,9 @@ def test_spanish_pages_use_the_spanish_words_content_and_interface(built: Path):
     assert 'placeholder="Búsqueda"' in html  # Material's own Spanish strings
     assert "Cambiar al modo oscuro" in html
     assert "Test one" not in html.split("<article")[1]
+    # a source's title stays in English, marked so for screen readers (WCAG 3.1.2)
+    assert '<li><span lang="en">A test article</span>. Escrita para las pruebas.' in html
+    assert '<span lang="en">' not in (built / "options" / "test-one.html").read_text()
     index = (built / "es" / "search" / "search_index.js").read_text()
     assert '"lang":"es"' in index and "cirugía de prueba" in index
 

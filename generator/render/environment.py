@@ -78,6 +78,7 @@ def make_environment(project: Path) -> jinja2.Environment:
     env = overridable_environment(project, TEMPLATES_DIR, keep_trailing_newline=True)
     env.filters["prose"] = prose_filter
     env.filters["cell"] = cell_filter
+    env.filters["main_language"] = main_language_filter
     env.filters["link"] = link_filter
     env.filters["fill"] = fill_filter
     env.filters["phone"] = phone_filter
@@ -143,6 +144,16 @@ def attribute_text(text: str) -> str:
     """Text the theme prints inside HTML attributes (page titles, descriptions, the site name)
     without escaping: straight double quotes become curly ones so they cannot end the attribute."""
     return re.sub(r'(^|[\s(\[{])"', "\\1\u201c", text).replace('"', "\u201d")
+
+
+@jinja2.pass_context
+def main_language_filter(context: Any, text: str) -> Markup:
+    """Text kept in the site's main language (a source's title), marked with its language on
+    a translated page, so a screen reader reads it in that language (WCAG 3.1.2)."""
+    content = context["content"]
+    if content.language == content.main_language:
+        return Markup(escape(text))
+    return Markup(f'<span lang="{content.main_language}">{escape(text)}</span>')
 
 
 def cell_filter(text: str) -> Markup:
