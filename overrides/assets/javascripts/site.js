@@ -170,9 +170,12 @@
   var english = /^en\b/.test(document.documentElement.lang || "en");
   var DID_YOU_MEAN = english ? "Did you mean" : "";  // Material's translations have no words for it
 
-  function fold(word) {  // lower case; accents off Latin letters only ("é" is "e")
-    return word.toLowerCase().normalize("NFD").replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
-      .normalize("NFC");
+  var ASCII = /^[\x00-\x7f]*$/;
+
+  function fold(word) {  // lower case; accents off Latin letters only ("é" is "e", "ñ" is "n")
+    var lower = word.toLowerCase();
+    if (ASCII.test(lower)) return lower;  // most words: no accent to take off
+    return lower.normalize("NFD").replace(/(\p{Script=Latin})\p{M}+/gu, "$1").normalize("NFC");
   }
 
   function stem(word) {  // light English stemming: a plural ending, then a verb ending
@@ -245,6 +248,10 @@
     var docs = this.docs;
     var wanted = queryTerms(query);
     if (!wanted.terms.length) return { words: [], terms: [], groups: [] };
+    // The terms MiniSearch will look for: a key that adds none ("pain " or "pain m") gives the
+    // same results, and the same object, which show() then need not draw again.
+    var key = tokenize(query).map(processTerm).filter(Boolean).join(" ");
+    if (key === this.lastKey) return this.lastFound;
     var results = this.engine.search(query, {
       boostDocument: function (id) { return docs[id].weight; }
     });
@@ -271,7 +278,9 @@
     });
     var sorted = Array.from(groups.values()).sort(function (a, b) { return b.score - a.score; });
     sorted.forEach(function (group) { group.sections.sort(function (a, b) { return b.score - a.score; }); });
-    return { words: wanted.words, terms: Array.from(found), groups: sorted };
+    this.lastKey = key;
+    this.lastFound = { words: wanted.words, terms: Array.from(found), groups: sorted };
+    return this.lastFound;
   };
 
   Index.prototype.suggest = function (query) {  // words of titles and names near those typed
@@ -286,8 +295,16 @@
     return best.terms.map(function (term) { return vocabulary.get(term) || term; }).join(" ");
   };
 
+  // A word of a result as its term: snippets and marks ask for the same words again and again.
+  var termOf = new Map();
+
   function matches(word, wanted) {
-    var term = stem(fold(word));
+    var term = termOf.get(word);
+    if (term === undefined) {
+      if (termOf.size > 20000) termOf.clear();
+      term = stem(fold(word));
+      termOf.set(word, term);
+    }
     return wanted.some(function (w) { return term.lastIndexOf(w, 0) === 0; });
   }
 
@@ -340,21 +357,26 @@
       "</article></a>";
   }
 
-  function resultItem(group, all) {
+  function resultItem(group, all, at) {  // at: its place in all.groups
     var found = { words: Array.from(group.terms), terms: all.terms };
     var shown = group.sections.slice(0, 2);
     var more = group.sections.slice(2);
     var html = resultLink(group.page, found, true, !!group.self) +
       shown.map(function (s) { return resultLink(s.doc, found, false, true); }).join("");
-    if (more.length) {
-      html += '<details class="md-search-result__more"><summary><div>' +
+    if (more.length) {  // drawn when opened (moreLinks): the glossary may have thousands
+      html += '<details class="md-search-result__more" data-group="' + at + '"><summary><div>' +
         escapeHtml(more.length === 1 ? translate("search.result.more.one")
                                      : translate("search.result.more.other", more.length)) +
-        "</div></summary>" +
-        more.map(function (s) { return resultLink(s.doc, found, false, true); }).join("") +
-        "</details>";
+        "</div></summary></details>";
     }
     return '<li class="md-search-result__item">' + html + "</li>";
+  }
+
+  function moreLinks(group, all) {  // a result's sections after its first two
+    var found = { words: Array.from(group.terms), terms: all.terms };
+    return group.sections.slice(2).map(function (s) {
+      return resultLink(s.doc, found, false, true);
+    }).join("");
   }
 
   function setUpSearch() {
@@ -397,9 +419,11 @@
       if (!query) {
         meta.textContent = translate("search.result.placeholder");
         list.innerHTML = "";
+        shown = null;
         return;
       }
       var found = index.search(query);
+      if (shown && found === shown.found) return;  // the same words: the same results, drawn
       var count = found.groups.length;
       meta.textContent = count === 0 ? translate("search.result.none")
         : count === 1 ? translate("search.result.one") : translate("search.result.other", count);
@@ -431,10 +455,18 @@
       if (!shown || shown.count >= shown.found.groups.length) return;
       var next = shown.found.groups.slice(shown.count, shown.count + RESULTS_AT_A_TIME);
       shown.count += next.length;
-      list.insertAdjacentHTML("beforeend", next.map(function (group) {
-        return resultItem(group, shown.found);
+      list.insertAdjacentHTML("beforeend", next.map(function (group, i) {
+        return resultItem(group, shown.found, shown.count - next.length + i);
       }).join(""));
     }
+
+    list.addEventListener("toggle", function (event) {  // "toggle" does not bubble: captured
+      var more = event.target;
+      if (!more.open || !more.dataset || !more.dataset.group || more.dataset.drawn) return;
+      more.dataset.drawn = "true";
+      more.insertAdjacentHTML("beforeend", moreLinks(shown.found.groups[+more.dataset.group],
+                                                     shown.found));
+    }, true);
 
     if (scrollwrap) {
       scrollwrap.addEventListener("scroll", function () {
