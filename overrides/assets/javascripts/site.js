@@ -242,46 +242,55 @@
     this.engine = new MiniSearch({ fields: Object.keys(BOOST), tokenize: tokenize,
                                    processTerm: processTerm, searchOptions: SEARCH_OPTIONS });
     this.engine.addAll(docs);
+    this.remembered = new Map();  // the last searches' results, by the terms searched for
   }
 
-  Index.prototype.search = function (query) {
+  var REMEMBERED_SEARCHES = 8;  // backspacing, or a stop word typed ("how long d", "how long do")
+
+  Index.prototype.search = function (query) {  // {words, terms, groups: best page first}
     var docs = this.docs;
     var wanted = queryTerms(query);
     if (!wanted.terms.length) return { words: [], terms: [], groups: [] };
     // The terms MiniSearch will look for: a key that adds none ("pain " or "pain m") gives the
     // same results, and the same object, which show() then need not draw again.
     var key = tokenize(query).map(processTerm).filter(Boolean).join(" ");
-    if (key === this.lastKey) return this.lastFound;
+    var remembered = this.remembered.get(key);
+    if (remembered) return remembered;
     var results = this.engine.search(query, {
       boostDocument: function (id) { return docs[id].weight; }
     });
-    var found = new Set(wanted.terms);  // what to mark: the words typed, and what they matched
-    var groups = new Map();  // parent page -> {page, score, self, sections, terms}
-    results.forEach(function (result) {
+    var groups = new Map();  // parent page -> {page, score, self, sections, results}
+    for (var r = 0; r < results.length; r++) {  // best first: MiniSearch sorts them
+      var result = results[r];
       var doc = docs[result.id];
-      result.terms.forEach(function (term) { found.add(term); });
       var group = groups.get(doc.parent);
       if (!group) {
-        group = { page: doc.parent, scores: [], sections: [], terms: new Set() };
+        group = { page: doc.parent, score: 0, self: null, sections: [], results: [] };
         groups.set(doc.parent, group);
       }
-      group.scores.push(result.score);
-      result.terms.forEach(function (term) { group.terms.add(term); });
+      // a page's score is its best part's, and a quarter of each of its next three: a page
+      // about the thing searched for says it in places
+      var parts = group.results.push(result);
+      if (parts <= 4) group.score += parts === 1 ? result.score : result.score / 4;
       if (doc === doc.parent) group.self = result;
-      else group.sections.push({ doc: doc, score: result.score });
-    });
-    groups.forEach(function (group) {  // its best part, and a little for its next three:
-      var scores = group.scores.sort(function (a, b) { return b - a; });  // a page about it
-      group.score = scores.slice(0, 4).reduce(function (sum, score, i) {  // says it in places
-        return sum + (i ? score / 4 : score);
-      }, 0);
-    });
+      else group.sections.push(doc);
+    }
     var sorted = Array.from(groups.values()).sort(function (a, b) { return b.score - a.score; });
-    sorted.forEach(function (group) { group.sections.sort(function (a, b) { return b.score - a.score; }); });
-    this.lastKey = key;
-    this.lastFound = { words: wanted.words, terms: Array.from(found), groups: sorted };
-    return this.lastFound;
+    var found = { words: wanted.words, terms: wanted.terms, groups: sorted };
+    if (this.remembered.size >= REMEMBERED_SEARCHES) {
+      this.remembered.delete(this.remembered.keys().next().value);  // the oldest
+    }
+    this.remembered.set(key, found);
+    return found;
   };
+
+  function matchedTerms(group) {  // the indexed words a page's results matched ("steroid")
+    var terms = new Set();
+    group.results.forEach(function (result) {
+      result.terms.forEach(function (term) { terms.add(term); });
+    });
+    return Array.from(terms);
+  }
 
   Index.prototype.suggest = function (query) {  // words of titles and names near those typed
     var vocabulary = this.vocabulary;
@@ -358,24 +367,27 @@
   }
 
   function resultItem(group, all, at) {  // at: its place in all.groups
-    var found = { words: Array.from(group.terms), terms: all.terms };
+    // marked: the words typed, and the words they matched on this page ("steroid" for "steriod")
+    var matched = matchedTerms(group);
+    var found = { words: matched, terms: all.terms.concat(matched) };
     var shown = group.sections.slice(0, 2);
-    var more = group.sections.slice(2);
+    var more = group.sections.length - shown.length;
     var html = resultLink(group.page, found, true, !!group.self) +
-      shown.map(function (s) { return resultLink(s.doc, found, false, true); }).join("");
-    if (more.length) {  // drawn when opened (moreLinks): the glossary may have thousands
+      shown.map(function (doc) { return resultLink(doc, found, false, true); }).join("");
+    if (more) {  // drawn when opened (moreLinks): the glossary may have thousands
       html += '<details class="md-search-result__more" data-group="' + at + '"><summary><div>' +
-        escapeHtml(more.length === 1 ? translate("search.result.more.one")
-                                     : translate("search.result.more.other", more.length)) +
+        escapeHtml(more === 1 ? translate("search.result.more.one")
+                              : translate("search.result.more.other", more)) +
         "</div></summary></details>";
     }
     return '<li class="md-search-result__item">' + html + "</li>";
   }
 
   function moreLinks(group, all) {  // a result's sections after its first two
-    var found = { words: Array.from(group.terms), terms: all.terms };
-    return group.sections.slice(2).map(function (s) {
-      return resultLink(s.doc, found, false, true);
+    var matched = matchedTerms(group);
+    var found = { words: matched, terms: all.terms.concat(matched) };
+    return group.sections.slice(2).map(function (doc) {
+      return resultLink(doc, found, false, true);
     }).join("");
   }
 
