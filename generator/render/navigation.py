@@ -8,6 +8,7 @@ from ..content.model import Content, SearchEngines
 from .brand import footer_contacts, theme_config
 from .environment import Strings, attribute_text, contact_values
 from .pages import OPTIONS_IN_NAVIGATION, TOOL_PAGES, category_page, large_categories
+from .search import search_strings
 
 NAV_ENTRIES = ("home", "pathway", "options", "compare", "tools", "faq", "tips", "glossary",
                "about")
@@ -80,6 +81,7 @@ def generated_config(content: Content, strings: Strings) -> dict[str, Any]:
             "contacts": footer_contacts(content, strings),
             "footer_text": site.brand.footer_text,
             "noindex": site.search_engines == SearchEngines.noindex,
+            "search_strings": search_strings(strings),
         },
         "nav": navigation(content, strings),
     }

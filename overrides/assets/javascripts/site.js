@@ -17,8 +17,9 @@
  *   the page has scrolled;
  * - the back-to-top button (navigation.top); Enter on a focused navigation label opens it.
  *
- * Every word a reader sees comes from the page (Material's translations in #__config), so a
- * second language needs no change here. No request leaves the site.
+ * Every word a reader sees comes from the page (the locale file's words on the search dialog,
+ * Material's translations in #__config), so a second language needs no change here. No
+ * request leaves the site.
  */
 (function () {
   "use strict";
@@ -27,8 +28,13 @@
   var features = config.features || [];
   var base = new URL(config.base.replace(/\/?$/, "/"), location.href);
 
+  // The words search shows come from the site's locale file (generator/render/locales/), which
+  // the search dialog carries (data-strings); Material's translations stand in for any missing.
+  var stringsHolder = document.querySelector(".md-search[data-strings]");
+  var strings = stringsHolder ? JSON.parse(stringsHolder.getAttribute("data-strings")) : {};
+
   function translate(key, count) {
-    var text = (config.translations || {})[key] || "";
+    var text = strings[key] || (config.translations || {})[key] || "";
     return count === undefined ? text : text.replace("#", count);
   }
 
@@ -164,12 +170,26 @@
   // --- search -----------------------------------------------------------------------------
 
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;  // marks too: in many scripts they are the vowels
-  var STOP_WORDS = new Set(("a an and are as at be by can do does for from has have how i if in is it " +
-    "its me my no not of on or so than that the their them then there these they this to was we " +
-    "what when where which who why will with you your").split(" "));
-  var english = /^en\b/.test(document.documentElement.lang || "en");
-  var DID_YOU_MEAN = english ? "Did you mean" : "";  // Material's translations have no words for it
 
+  // Each language: the words too common to search for (as folded), and its stemmer. English's
+  // is our own light one; others are Snowball's (snowball/, BSD), loaded with the index on
+  // pages of that language only. Stop words for Spanish: the ranked list and the pronouns of
+  // Snowball's algorithms/spanish/stop.txt (snowball-website), not its verb forms.
+  var LANGUAGES = {
+    en: { stopWords: "a an and are as at be by can do does for from has have how i if in is it " +
+      "its me my no not of on or so than that the their them then there these they this to was " +
+      "we what when where which who why will with you your", stem: englishStem },
+    es: { stopWords: "de la que el en y a los del se las por un para con no una su al lo como " +
+      "más pero sus le ya o este sí porque esta entre cuando muy sin sobre también me hasta hay " +
+      "donde quien desde todo nos durante todos uno les ni contra otros ese eso ante ellos e " +
+      "esto mí antes algunos qué unos yo otro otras otra él tanto esa estos mucho quienes nada " +
+      "muchos cual poco ella estar estas algunas algo nosotros mi mis tú te ti tu tus ellas " +
+      "nosotras vosotros vosotras os mío mía míos mías tuyo tuya tuyos tuyas suyo suya suyos " +
+      "suyas nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras esos esas",
+          snowball: { scripts: ["snowball/base-stemmer.js", "snowball/spanish-stemmer.js"],
+                      stemmer: "SpanishStemmer" } }
+  };
+  var NO_LANGUAGE = { stopWords: "", stem: function (word) { return word; } };
   var ASCII = /^[\x00-\x7f]*$/;
 
   function fold(word) {  // lower case; accents off Latin letters only ("é" is "e", "ñ" is "n")
@@ -178,8 +198,7 @@
     return lower.normalize("NFD").replace(/(\p{Script=Latin})\p{M}+/gu, "$1").normalize("NFC");
   }
 
-  function stem(word) {  // light English stemming: a plural ending, then a verb ending
-    if (!english) return word;
+  function englishStem(word) {  // light English stemming: a plural ending, then a verb ending
     if (word.length > 4 && /ies$/.test(word)) word = word.slice(0, -3) + "y";
     else if (/sses$/.test(word)) word = word.slice(0, -2);
     else if (word.length > 3 && /[^su]s$/.test(word) && !/is$/.test(word)) word = word.slice(0, -1);
@@ -188,9 +207,35 @@
     return word;
   }
 
+  // The language words are folded, stemmed and dropped in: the index's once it is loaded
+  // (search.py writes the site's), the page's before (marks on a page opened from a result).
+  var language = NO_LANGUAGE;
+  var stopWords = new Set();
+  var termOf = new Map();  // a word of a result as its term: marks ask for the same words again
+
+  function useLanguage(code) {  // "es", "es-MX": Spanish; a language not listed: no stemming
+    language = LANGUAGES[String(code || "").toLowerCase().split("-")[0]] || NO_LANGUAGE;
+    stopWords = new Set(language.stopWords.split(" ").map(fold));
+    termOf.clear();
+    if (language.snowball && !language.stem && window[language.snowball.stemmer]) {
+      var stemmer = new window[language.snowball.stemmer]();
+      var stems = new Map();  // a site has far fewer words than it has words written
+      language.stem = function (word) {
+        var stemmed = stems.get(word);
+        if (stemmed === undefined) stems.set(word, stemmed = stemmer.stemWord(word));
+        return stemmed;
+      };
+    }
+  }
+  useLanguage(document.documentElement.lang || "en");
+
+  function stem(word) {  // a folded word's stem; until a Snowball stemmer loads, the word
+    return language.stem ? language.stem(word) : word;  // (a stem starts most of its words)
+  }
+
   function processTerm(word) {  // a word as indexed and searched for; stop words dropped, and
     var folded = fold(word);     // single letters ("s" of "patient's"), which match too much
-    return folded.length < 2 || (english && STOP_WORDS.has(folded)) ? null : stem(folded);
+    return folded.length < 2 || stopWords.has(folded) ? null : stem(folded);
   }
 
   function tokenize(text) {
@@ -199,9 +244,17 @@
 
   function queryTerms(query) {  // {words: as typed (folded), terms: their stems}
     var all = fold(query).match(WORD) || [];
-    var kept = all.filter(function (word) { return !(english && STOP_WORDS.has(word)); });
+    var kept = all.filter(function (word) { return !stopWords.has(word); });
     var words = Array.from(new Set(kept.length ? kept : all));
     return { words: words, terms: Array.from(new Set(words.map(stem))) };
+  }
+
+  function loadLanguage(code, loadScript) {  // the stemmer's scripts, if it has any
+    var snowball = (LANGUAGES[String(code || "").toLowerCase().split("-")[0]] || {}).snowball;
+    var scripts = snowball && !window[snowball.stemmer] ? snowball.scripts : [];
+    return Promise.all(scripts.map(function (script) {
+      return loadScript("assets/javascripts/" + script);
+    })).then(function () { useLanguage(code); });
   }
 
   // Names count most: a page's title and other names, then headings, then the words.
@@ -303,9 +356,6 @@
     if (!best) return "";
     return best.terms.map(function (term) { return vocabulary.get(term) || term; }).join(" ");
   };
-
-  // A word of a result as its term: snippets and marks ask for the same words again and again.
-  var termOf = new Map();
 
   function matches(word, wanted) {
     var term = termOf.get(word);
@@ -417,9 +467,11 @@
     function load() {
       loading = loading || Promise.all([
         window.MiniSearch || loadScript("assets/javascripts/minisearch.min.js"),
-        loadScript("search/search_index.js")
+        loadScript("search/search_index.js"),
+        loadLanguage(document.documentElement.lang, loadScript)  // at once, most often
       ]).then(function () {
-        return new Index(window.__patient_search_index);  // not an index: as if it were missing
+        var data = window.__patient_search_index;  // not an index: as if it were missing
+        return loadLanguage(data.lang, loadScript).then(function () { return new Index(data); });
       });
       return loading.then(function (ready) { index = ready; show(); },
                           function () { loading = null; });  // missing: try again next time
@@ -450,7 +502,8 @@
           input.focus();
           show();
         });
-        meta.append(". " + (DID_YOU_MEAN && DID_YOU_MEAN + " "), button, "?");
+        var around = translate("search.did_you_mean").split("#");  // "Did you mean #?"
+        meta.append(". " + around[0], button, around.slice(1).join("#"));
       }
       shown = { found: found, count: 0 };
       list.innerHTML = "";
