@@ -10,8 +10,11 @@
  *   from generator/render/search.py) are loaded as scripts the first time search opens, so they
  *   cost nothing until then and work from file://. A word may be the start of a word, or have a
  *   typo ("steriod"); results with more of the words come first, titles and other names count
- *   most, then headings; light English stemming ("injections" finds "injection"). When nothing
- *   matches, the nearest title word is suggested. Results use Material's markup and stylesheet.
+ *   most, then headings. Accents are folded in every language ("cirugia" finds "cirugía");
+ *   stop words and stemming follow the index's language: light English stemming ("injections"
+ *   finds "injection"), Snowball's Spanish stemmer (snowball/, loaded only for Spanish). When
+ *   nothing matches, the nearest title word is suggested. Results use Material's markup and
+ *   stylesheet, and only the results on screen are drawn.
  * - on the page a result opens, the words searched for are marked (?h=, search.highlight);
  * - the table of contents marks the section on screen, and the header casts a shadow once
  *   the page has scrolled;
