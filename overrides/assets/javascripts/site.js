@@ -262,15 +262,23 @@
 
   // Names count most: a page's title and other names, then headings, then the words.
   var BOOST = { title: 6, names: 5, headings: 1.5, page: 3, text: 1 };
-  var SEARCH_OPTIONS = {
-    combineWith: "OR",  // each word that matches adds, so more matching words rank higher
-    // "stim" finds "stimulation": the last word typed may be the start of a word, once it has
-    // three letters (one or two letters start most words of a large site: seconds per key)
-    prefix: function (term, i, terms) { return i === terms.length - 1 && term.length >= 3; },
-    // typos: one letter wrong in a word of 4 to 6 letters, two from 7 ("steriod", "facett")
-    fuzzy: function (term) { return term.length < 4 ? 0 : term.length < 7 ? 1 : 2; },
-    boost: BOOST
-  };
+  function searchOptions(known) {  // known: every term indexed
+    return {
+      combineWith: "OR",  // each word that matches adds, so more matching words rank higher
+      // "stim" finds "stimulation": the last word typed may be the start of a word, once it has
+      // three letters (one or two letters start most words of a large site: seconds per key)
+      prefix: function (term, i, terms) { return i === terms.length - 1 && term.length >= 3; },
+      // typos: one letter wrong in a word of 4 to 6 letters, two from 7 ("steriod", "facett").
+      // A short word the site has is taken as meant: near "pain" are "paid", "pair" and "main",
+      // and looking for them all made common words the slowest keys on a large site. Long
+      // words have few neighbours, and those are often forms of the word ("stimulated" for
+      // "stimulator"), so they stay fuzzy.
+      fuzzy: function (term) {
+        return term.length < 4 ? 0 : term.length < 7 ? (known.has(term) ? 0 : 1) : 2;
+      },
+      boost: BOOST
+    };
+  }
 
   function Index(data) {
     // data.pages: [location, title, text, [[anchor, title, text, [name...]], ...], [name...], weight]
@@ -295,8 +303,16 @@
         if (term && !vocabulary.has(term)) vocabulary.set(term, word.toLowerCase());
       });
     });
-    this.engine = new MiniSearch({ fields: Object.keys(BOOST), tokenize: tokenize,
-                                   processTerm: processTerm, searchOptions: SEARCH_OPTIONS });
+    var known = new Set();
+    this.engine = new MiniSearch({
+      fields: Object.keys(BOOST), tokenize: tokenize,
+      processTerm: function (word) {  // as indexed: each term is noted
+        var term = processTerm(word);
+        if (term) known.add(term);
+        return term;
+      },
+      searchOptions: Object.assign(searchOptions(known), { processTerm: processTerm })
+    });
     this.engine.addAll(docs);
     this.remembered = new Map();  // the last searches' results, by the terms searched for
   }
