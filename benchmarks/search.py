@@ -1,6 +1,7 @@
 """Search quality and speed, in Chromium, through the site's own search box.
 
     python -m benchmarks.search            # shipped content: top-1/top-3; 1,000 options: ms per key
+    python -m benchmarks.search --against REV [OPTIONS]   # ms per key: site.js at REV vs now
 
 Quality: every query of a language's relevance file (RELEVANCE: tests/search_relevance.yaml,
 tests/search_relevance_es.yaml) is typed into the search box of that language's built site
@@ -9,11 +10,14 @@ whose file or site is missing is skipped, and the reason said.
 Speed: on a synthetic pack of 1,000 options, with the CPU slowed 4x (CDP
 Emulation.setCPUThrottlingRate), each query is typed one key at a time and the time from the
 input event to the results being in the page is measured. Nothing here asserts on time.
+On a shared machine the load changes from minute to minute: `--against` times site.js at a
+git revision and the working tree's on the same built site, interleaved in one browser.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -170,5 +174,39 @@ def measure(options: int = 1000) -> tuple[list[str], float, float, float, float]
     return lines, top1, top3, median, p95
 
 
+SITE_JS = "overrides/assets/javascripts/site.js"
+
+
+def compare(revision: str, options: int = 1000, rounds: int = 3) -> list[str]:
+    """Median and 95th percentile ms per key of site.js at git `revision` and of the working
+    tree's, on one synthetic site of `options` options, taking turns `rounds` times."""
+    from playwright.sync_api import sync_playwright
+
+    from .synthetic import write_pack
+
+    old_script = subprocess.run(["git", "show", f"{revision}:{SITE_JS}"], check=True,
+                                capture_output=True, cwd=ROOT).stdout
+    with tempfile.TemporaryDirectory(prefix="patient-site-search-") as work, sync_playwright() as p:
+        site = build(write_pack(Path(work) / "synthetic", options))
+        (site / "assets" / "javascripts" / "site.js").write_bytes((ROOT / SITE_JS).read_bytes())
+        old_site = Path(work) / "old-site"
+        shutil.copytree(site, old_site)
+        (old_site / "assets" / "javascripts" / "site.js").write_bytes(old_script)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        lines = []
+        try:
+            for turn in range(rounds):
+                for name, folder in ((revision, old_site), ("working tree", site)):
+                    median, p95 = keystroke_ms(browser, folder)
+                    lines.append(f"- round {turn + 1}, site.js of {name}: median {median:.1f} ms, "
+                                 f"95th percentile {p95:.1f} ms")
+        finally:
+            browser.close()
+    return lines
+
+
 if __name__ == "__main__":
-    print("\n".join(measure(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)[0]))
+    if len(sys.argv) > 2 and sys.argv[1] == "--against":
+        print("\n".join(compare(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 1000)))
+    else:
+        print("\n".join(measure(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)[0]))
