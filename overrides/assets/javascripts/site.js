@@ -490,7 +490,8 @@
         loadLanguage(document.documentElement.lang, loadScript)  // at once, most often
       ]).then(function () {
         var data = window.__patient_search_index;  // not an index: as if it were missing
-        return loadLanguage(data.lang, loadScript).then(function () { return new Index(data); });
+        return loadLanguage(data.lang || document.documentElement.lang, loadScript)
+          .then(function () { return new Index(data); });
       });
       return loading.then(function (ready) { index = ready; show(); },
                           function () { loading = null; });  // missing: try again next time
