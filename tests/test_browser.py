@@ -507,8 +507,12 @@ SPANISH_STRINGS = {"search.result.placeholder": "Teclee para comenzar búsqueda"
 
 
 def spanish_site(site: Path, folder: Path) -> Path:
-    """A copy of the built site whose home page is Spanish and whose index is SPANISH_INDEX."""
+    """A copy of the built site whose home page is Spanish and whose index is SPANISH_INDEX,
+    with Snowball's stemmer, which a Spanish build keeps (an English one drops it)."""
     shutil.copytree(site, folder)
+    assert not (folder / "assets" / "javascripts" / "snowball").exists()
+    shutil.copytree(Path(__file__).parent.parent / "overrides" / "assets" / "javascripts" / "snowball",
+                    folder / "assets" / "javascripts" / "snowball")
     home = folder / "index.html"
     html = home.read_text("utf-8").replace('<html lang="en"', '<html lang="es"', 1)
     html, replaced = re.subn(r"data-strings='[^']*'", lambda _: "data-strings='"
