@@ -403,15 +403,16 @@ def search_section(report: Report, plan: Plan, work: Path) -> None:
 
     report.out("## Search")
     report.out()
-    lines, top1, top3, per_key = search.measure(plan.search)
+    lines, top1, top3, median, p95 = search.measure(plan.search)
     for line in lines:
         report.out(line)
     report.target("Search: patient queries with their page in the top 3", f"{top3:.0%}",
                   ">= 95%", top3 >= 0.95)
     report.target("Search: patient queries with their page first", f"{top1:.0%}", "-", None)
-    report.target(f"Search: median time per key, {plan.search:,} options, CPU / {search.THROTTLE}",
-                  f"{per_key:.1f} ms", f"< {search.KEYSTROKE_TARGET_MS:.0f} ms",
-                  per_key < search.KEYSTROKE_TARGET_MS)
+    # the target is for every key a reader types: read as the 95th percentile, not the median
+    report.target(f"Search: time per key (95th percentile), {plan.search:,} options, "
+                  f"CPU / {search.THROTTLE}", f"{p95:.1f} ms (median {median:.1f} ms)",
+                  f"< {search.KEYSTROKE_TARGET_MS:.0f} ms", p95 < search.KEYSTROKE_TARGET_MS)
     report.out()
 
 

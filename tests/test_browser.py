@@ -30,6 +30,7 @@ import functools
 import http.server
 import json
 import re
+import shutil
 import threading
 from pathlib import Path
 from typing import Any
@@ -412,6 +413,7 @@ def test_search_finds_the_option_and_opens_it(guard_factory, site, http_base, sc
     # the same script index, loaded when search opened, from file:// and over http alike
     assert [url.rsplit("/", 2)[-2:] for url in guard.seen if "search_index" in url] == [
         ["search", "search_index.js"]]
+    assert not any("stemmer" in url for url in guard.seen)  # Snowball's: Spanish pages only
     result = page.locator(f".md-search-result__item a[href*='{SEARCH_TARGET}']").first
     expect(result).to_be_visible()
     expect(result).to_contain_text("Radiofrequency ablation")
@@ -455,6 +457,7 @@ def test_search_by_keyboard_finds_other_forms_of_a_word_and_says_when_nothing_ma
     expect(page.locator(".md-search-result__item mark").first).to_be_visible()
     # typos and parts of words find the option
     for query, title in (("steriod injection", "Epidural steroid injection"),
+                         ("épidural", "Epidural steroid injection"),
                          ("stimulater", "Spinal cord stimulation"), ("gabapen", "Gabapentinoids")):
         box.fill(query)
         titles = page.locator(".md-search-result__item h1").all_inner_texts()[:3]
@@ -497,20 +500,95 @@ def test_search_by_keyboard_finds_other_forms_of_a_word_and_says_when_nothing_ma
     guard.assert_clean()
 
 
-def test_search_finds_what_patients_type(guard_factory, site):
-    """Every query of tests/search_relevance.yaml, typed into the search box of the site opened
-    from file://, has its page among the first three results, but for one in twenty at most."""
-    from benchmarks.search import hit_rates, load_queries, run_queries
-    from benchmarks.search import open_search as load_index
+# A Spanish search index of four pages, for the built site's home page made Spanish
+# (<html lang="es">, the dialog's words in Spanish), until the Spanish content lands.
+SPANISH_INDEX = {"lang": "es", "pages": [
+    ["options/a.html", "Cirugía de espalda", "Una operación en la columna.", [], [], 1],
+    ["options/b.html", "Niños y dolor", "Los niños también pueden tener dolor.", [], [], 1],
+    ["options/c.html", "Inyecciones de esteroides", "Una inyección cerca del nervio.", [], [], 1],
+    ["options/d.html", "Estimulador medular", "Un aparato pequeño bajo la piel.", [], [], 1],
+]}
+SPANISH_STRINGS = {"search.result.placeholder": "Teclee para comenzar búsqueda",
+                   "search.result.none": "No se encontraron documentos",
+                   "search.result.one": "1 documento encontrado",
+                   "search.result.other": "# documentos encontrados",
+                   "search.did_you_mean": "¿Quiso decir #?"}
 
-    base = site.as_uri() + "/"
+
+def spanish_site(site: Path, folder: Path) -> Path:
+    """A copy of the built site whose home page is Spanish and whose index is SPANISH_INDEX,
+    with Snowball's stemmer, which a Spanish build keeps (an English one drops it)."""
+    shutil.copytree(site, folder)
+    assert not (folder / "assets" / "javascripts" / "snowball").exists()
+    shutil.copytree(Path(__file__).parent.parent / "overrides" / "assets" / "javascripts" / "snowball",
+                    folder / "assets" / "javascripts" / "snowball")
+    home = folder / "index.html"
+    html = home.read_text("utf-8").replace('<html lang="en"', '<html lang="es"', 1)
+    html, replaced = re.subn(r"data-strings='[^']*'", lambda _: "data-strings='"
+                             + json.dumps(SPANISH_STRINGS, ensure_ascii=False) + "'", html)
+    assert replaced == 1 and '<html lang="es"' in html
+    home.write_text(html, "utf-8")
+    (folder / "search" / "search_index.js").write_text(
+        f"var __patient_search_index = {json.dumps(SPANISH_INDEX, ensure_ascii=False)};\n",
+        "utf-8")
+    return folder
+
+
+def test_spanish_search_folds_accents_stems_words_and_speaks_spanish(
+        guard_factory, site, tmp_path):
+    """From file://: accents and "ñ" typed or not find the same pages, Snowball's Spanish
+    stemmer (loaded on Spanish pages only) joins forms of a word, Spanish stop words are
+    dropped, and every word search shows comes from the dialog's strings."""
+    base = spanish_site(site, tmp_path / "es").as_uri() + "/"
     guard = guard_factory(base)
     page = guard.open(base + "index.html")
-    load_index(page)
-    entries = load_queries()
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    box.focus()
+    expect(meta).to_have_text("Teclee para comenzar búsqueda")
+    first = page.locator(".md-search-result__item h1").first
+    for query, title in (("cirugia", "Cirugía de espalda"), ("CIRUGÍA", "Cirugía de espalda"),
+                         ("nino", "Niños y dolor"), ("niños", "Niños y dolor"),
+                         ("inyeccion", "Inyecciones de esteroides"),
+                         ("inyecciones", "Inyecciones de esteroides"),
+                         ("esteroide", "Inyecciones de esteroides"),
+                         ("estimulacion", "Estimulador medular"),
+                         ("operaciones columna", "Cirugía de espalda")):
+        box.fill(query)
+        expect(first).to_have_text(title)
+        expect(meta).to_have_text(re.compile(r"^\d+ documentos? encontrados?$"))
+    box.fill("cirugia")
+    expect(page.locator(".md-search-result__item mark").first).to_have_text("Cirugía")
+    box.fill("de la")  # Spanish stop words only: nothing to search for
+    expect(meta).to_have_text("No se encontraron documentos")
+    box.fill("esteroydez")  # too far for a typo (three letters), near enough to suggest
+    expect(meta).to_have_text("No se encontraron documentos. ¿Quiso decir esteroides?")
+    scripts = [url.rsplit("/", 2)[-2:] for url in guard.seen if "stemmer" in url]
+    assert sorted(scripts) == [["snowball", "base-stemmer.js"], ["snowball", "spanish-stemmer.js"]]
+    guard.assert_clean()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_search_finds_what_patients_type(guard_factory, site, language):
+    """Every query of a language's relevance file (tests/search_relevance.yaml, ..._es.yaml),
+    typed into the search box of that language's site (site/, site/es/) opened from file://,
+    has its page among the first three results, but for one in twenty at most. A language
+    without its site (Spanish, until its content lands) is skipped, and the reason said."""
+    from benchmarks.search import RELEVANCE, hit_rates, language_site, load_queries, run_queries
+    from benchmarks.search import open_search as load_index
+
+    where, skipped = language_site(site, language)
+    if skipped:
+        pytest.skip(skipped)
+    base = site.as_uri() + "/"
+    guard = guard_factory(base)
+    page = guard.open(where.as_uri() + "/index.html")
+    entries = load_queries(RELEVANCE[language][0])
+    load_index(page, entries[0]["query"])
     assert len(entries) >= 40
     top1, top3, missed = hit_rates(entries, run_queries(page, [e["query"] for e in entries]))
-    NOTES.append(f"search relevance: {len(entries)} queries, top-1 {top1:.0%}, top-3 {top3:.0%}")
+    NOTES.append(f"search relevance ({language}): {len(entries)} queries, top-1 {top1:.0%}, "
+                 f"top-3 {top3:.0%}")
     assert top3 >= 0.95, f"top-3 {top3:.0%}, top-1 {top1:.0%}; missed: {missed}"
     guard.assert_clean()
 

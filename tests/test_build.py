@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -33,6 +35,36 @@ def test_build_writes_every_page_and_the_search_index(project):
     locations = {page[0] for page in search_index(site)["pages"]}
     assert "options/test-one.html" in locations
     assert not (site / "search" / "search_index.json").exists()  # made into the script
+
+
+def test_search_ships_its_scripts_and_words_and_no_stemmer_an_english_site_never_loads(project):
+    assert run("build", "--project", project).exit_code == 0
+    site = project / "site"
+    assert search_index(site)["lang"] == "en"
+    assert (site / "assets" / "javascripts" / "minisearch.min.js").is_file()
+    assert not (site / "assets" / "javascripts" / "snowball").exists()
+    strings = re.search(r"data-strings='([^']*)'", (site / "index.html").read_text()).group(1)
+    assert json.loads(strings)["search.did_you_mean"] == "Did you mean #?"
+
+
+@pytest.mark.parametrize(("language", "kept"), [("es", True), ("en", False), ("es-MX", True)])
+def test_finishing_keeps_snowballs_stemmer_and_licence_for_pages_in_its_language(
+        tmp_path, language, kept):
+    from generator.site.finish import finish_site
+
+    scripts = tmp_path / "assets" / "javascripts"
+    (scripts / "snowball").mkdir(parents=True)
+    for name in ("site.js", "minisearch.min.js", "unused.js", "snowball/base-stemmer.js",
+                 "snowball/spanish-stemmer.js", "snowball/LICENSE"):
+        (scripts / name).write_text("/* */\n")
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><html lang="{language}"><head><title>t</title></head><body>'
+        '<script src="assets/javascripts/site.js"></script></body></html>')
+    finish_site(tmp_path)
+    left = sorted(p.relative_to(scripts).as_posix() for p in scripts.rglob("*"))
+    stemmer = ["snowball", "snowball/LICENSE", "snowball/base-stemmer.js",
+               "snowball/spanish-stemmer.js"]
+    assert left == ["minisearch.min.js", "site.js"] + (stemmer if kept else [])
 
 
 def test_a_new_option_file_adds_its_page_nav_entry_and_search_entry(project):

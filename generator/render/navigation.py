@@ -9,6 +9,7 @@ from .brand import footer_contacts, theme_config
 from .environment import Strings, attribute_text, contact_values
 from .languages import languages_config
 from .pages import OPTIONS_IN_NAVIGATION, TOOL_PAGES, category_page, large_categories
+from .search import search_strings
 
 NAV_ENTRIES = ("home", "pathway", "options", "compare", "tools", "faq", "tips", "glossary",
                "about")
@@ -84,6 +85,7 @@ def generated_config(content: Content, strings: Strings) -> dict[str, Any]:
             "languages": languages_config(content) if site.translations else [],
             "alternate": bool(site.translations),  # Material then includes the switcher
                                                    # (partials/alternate.html, ours)
+            "search_strings": search_strings(strings),
         },
         "nav": navigation(content, strings),
     }

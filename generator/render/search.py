@@ -9,6 +9,9 @@ Because it is a plain file of the rendered folder, search works under any builde
       [location, title, text, [[anchor, title, text, [name, ...]], ...], [name, ...], weight],
       ...]}
 
+- lang is the site's language (`content/site.yaml`): site.js folds, stems and drops stop
+  words for it, and loads its Snowball stemmer if it has one (Spanish);
+
 - text is plain: Markdown marks, HTML tags and tooltip definitions dropped; blocks
   (paragraphs, list items, table rows) are separated by a newline;
 - sections are the page's `##` and `###` headings, and the glossary's terms; anchors are the
@@ -33,6 +36,7 @@ from markdown.extensions.toc import slugify, unique
 from ..content.model import Content
 
 if TYPE_CHECKING:
+    from .environment import Strings
     from .render import Page
 
 SEARCH_INDEX = "search/search_index.js"
@@ -56,6 +60,25 @@ PATHWAY_WEIGHT = 0.4
 """Pathway steps name the options they lead to, in short titles: the option page comes first."""
 OTHER_PAGE_WEIGHT = 0.8
 """The weight of the other pages (home, compare, tips, about)."""
+
+SEARCH_STRINGS = {
+    "search.result.placeholder": "search_placeholder",
+    "search.result.none": "search_none",
+    "search.result.one": "search_one",
+    "search.result.other": "search_other",
+    "search.result.more.one": "search_more_one",
+    "search.result.more.other": "search_more_other",
+    "search.did_you_mean": "search_did_you_mean",
+}
+"""The words search shows, by the name site.js asks for (Material's, where it has one) and
+the key of the locale file (`generator/render/locales/<lang>.yaml`) that gives them."""
+
+
+def search_strings(strings: Strings) -> dict[str, str]:
+    """The words search shows, in the site's language. The generated config carries them
+    (`extra.search_strings`) to the search dialog (overrides/partials/search.html), where
+    site.js reads them."""
+    return {name: strings.get(key) for name, key in SEARCH_STRINGS.items()}
 
 
 def search_index(content: Content, pages: list[Page]) -> bytes:

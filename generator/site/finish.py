@@ -24,6 +24,10 @@ from .strict import markup_problems
 SCRIPT_SOURCE = re.compile(r"""<script\b[^>]*?\ssrc=["']?([^"'\s>]+)""")
 LOADED_BY_SITE_JS = {"minisearch.min.js"}
 """Scripts site.js loads itself, the first time search opens: no page names them."""
+STEMMERS = {"es": {"base-stemmer.js", "spanish-stemmer.js"}}
+"""Snowball's stemmers (assets/javascripts/snowball/), which site.js also loads when search
+opens, on pages in their language (`<html lang>`) only."""
+PAGE_LANGUAGE = re.compile(r"""<html\b[^>]*?\slang=["']?([A-Za-z]+)""")
 NOT_FOUND_PAGE = "404.html"
 ROOT_ADDRESS = re.compile(r"""(\s(?:href|src)=["'])/(?!/)""")
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
@@ -43,6 +47,7 @@ def finish_site(site: Path, sources: dict[str, str] | None = None, *,
     offsite: list[str] = []
     unsafe: list[str] = []
     loaded: set[str] = set()
+    by_site_js = set(LOADED_BY_SITE_JS)
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8", errors="replace")
         page = path.relative_to(site).as_posix()
@@ -50,6 +55,8 @@ def finish_site(site: Path, sources: dict[str, str] | None = None, *,
         source = f" (from {sources[page]})" if page in sources else ""
         unsafe += [f"{page}{source}: {problem}" for problem in markup_problems(html)]
         loaded |= loaded_scripts([html])
+        language = PAGE_LANGUAGE.search(html)
+        by_site_js |= STEMMERS.get(language.group(1).lower() if language else "", set())
     if offsite:
         raise BuildError("pages would load files from outside the site, which fails "
                          "offline and leaks visits:\n" + "\n".join(offsite))
@@ -57,7 +64,7 @@ def finish_site(site: Path, sources: dict[str, str] | None = None, *,
         raise BuildError("pages hold markup that no content may make (an unsafe address, an "
                          "event handler, hidden or editable text); change the text or the "
                          "template override that makes it:\n" + "\n".join(unsafe))
-    drop_unloaded_files(site, loaded | LOADED_BY_SITE_JS if "site.js" in loaded else loaded)
+    drop_unloaded_files(site, loaded | by_site_js if "site.js" in loaded else loaded)
     if not sitemap:
         for name in SITEMAPS:
             (site / name).unlink(missing_ok=True)
@@ -82,15 +89,18 @@ def loaded_scripts(pages: Iterable[str]) -> set[str]:
 
 
 def drop_unloaded_files(site: Path, loaded: set[str]) -> None:
-    """Delete each theme script whose file name no page loads (with its source map), the folders
-    left empty, and Material's search index."""
+    """Delete each theme script whose file name no page loads (with its source map), a LICENSE
+    left with no script beside it, the folders left empty, and Material's search index."""
     (site / MATERIAL_SEARCH_INDEX).unlink(missing_ok=True)
     scripts = site / "assets" / "javascripts"
     if not scripts.is_dir():
         return
+    for path in sorted(scripts.rglob("*.js*")):
+        if path.name.endswith((".js", ".js.map")) and path.name.removesuffix(".map") not in loaded:
+            path.unlink()
     for path in sorted(scripts.rglob("*"), reverse=True):  # a folder's files before the folder
         if path.is_dir():
             if not any(path.iterdir()):
                 path.rmdir()
-        elif path.name.endswith((".js", ".js.map")) and path.name.removesuffix(".map") not in loaded:
+        elif path.name == "LICENSE" and not any(path.parent.glob("*.js")):
             path.unlink()

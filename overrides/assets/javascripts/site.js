@@ -10,15 +10,19 @@
  *   from generator/render/search.py) are loaded as scripts the first time search opens, so they
  *   cost nothing until then and work from file://. A word may be the start of a word, or have a
  *   typo ("steriod"); results with more of the words come first, titles and other names count
- *   most, then headings; light English stemming ("injections" finds "injection"). When nothing
- *   matches, the nearest title word is suggested. Results use Material's markup and stylesheet.
+ *   most, then headings. Accents are folded in every language ("cirugia" finds "cirugía");
+ *   stop words and stemming follow the index's language: light English stemming ("injections"
+ *   finds "injection"), Snowball's Spanish stemmer (snowball/, loaded only for Spanish). When
+ *   nothing matches, the nearest title word is suggested. Results use Material's markup and
+ *   stylesheet, and only the results on screen are drawn.
  * - on the page a result opens, the words searched for are marked (?h=, search.highlight);
  * - the table of contents marks the section on screen, and the header casts a shadow once
  *   the page has scrolled;
  * - the back-to-top button (navigation.top); Enter on a focused navigation label opens it.
  *
- * Every word a reader sees comes from the page (Material's translations in #__config), so a
- * second language needs no change here. No request leaves the site.
+ * Every word a reader sees comes from the page (the locale file's words on the search dialog,
+ * Material's translations in #__config), so a second language needs no change here. No
+ * request leaves the site.
  */
 (function () {
   "use strict";
@@ -27,8 +31,13 @@
   var features = config.features || [];
   var base = new URL(config.base.replace(/\/?$/, "/"), location.href);
 
+  // The words search shows come from the site's locale file (generator/render/locales/), which
+  // the search dialog carries (data-strings); Material's translations stand in for any missing.
+  var stringsHolder = document.querySelector(".md-search[data-strings]");
+  var strings = stringsHolder ? JSON.parse(stringsHolder.getAttribute("data-strings")) : {};
+
   function translate(key, count) {
-    var text = (config.translations || {})[key] || "";
+    var text = strings[key] || (config.translations || {})[key] || "";
     return count === undefined ? text : text.replace("#", count);
   }
 
@@ -164,19 +173,35 @@
   // --- search -----------------------------------------------------------------------------
 
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;  // marks too: in many scripts they are the vowels
-  var STOP_WORDS = new Set(("a an and are as at be by can do does for from has have how i if in is it " +
-    "its me my no not of on or so than that the their them then there these they this to was we " +
-    "what when where which who why will with you your").split(" "));
-  var english = /^en\b/.test(document.documentElement.lang || "en");
-  var DID_YOU_MEAN = english ? "Did you mean" : "";  // Material's translations have no words for it
 
-  function fold(word) {  // lower case; accents off Latin letters only ("é" is "e")
-    return word.toLowerCase().normalize("NFD").replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
-      .normalize("NFC");
+  // Each language: the words too common to search for (as folded), and its stemmer. English's
+  // is our own light one; others are Snowball's (snowball/, BSD), loaded with the index on
+  // pages of that language only. Stop words for Spanish: the ranked list and the pronouns of
+  // Snowball's algorithms/spanish/stop.txt (snowball-website), not its verb forms.
+  var LANGUAGES = {
+    en: { stopWords: "a an and are as at be by can do does for from has have how i if in is it " +
+      "its me my no not of on or so than that the their them then there these they this to was " +
+      "we what when where which who why will with you your", stem: englishStem },
+    es: { stopWords: "de la que el en y a los del se las por un para con no una su al lo como " +
+      "más pero sus le ya o este sí porque esta entre cuando muy sin sobre también me hasta hay " +
+      "donde quien desde todo nos durante todos uno les ni contra otros ese eso ante ellos e " +
+      "esto mí antes algunos qué unos yo otro otras otra él tanto esa estos mucho quienes nada " +
+      "muchos cual poco ella estar estas algunas algo nosotros mi mis tú te ti tu tus ellas " +
+      "nosotras vosotros vosotras os mío mía míos mías tuyo tuya tuyos tuyas suyo suya suyos " +
+      "suyas nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras esos esas",
+          snowball: { scripts: ["snowball/base-stemmer.js", "snowball/spanish-stemmer.js"],
+                      stemmer: "SpanishStemmer" } }
+  };
+  var NO_LANGUAGE = { stopWords: "", stem: function (word) { return word; } };
+  var ASCII = /^[\x00-\x7f]*$/;
+
+  function fold(word) {  // lower case; accents off Latin letters only ("é" is "e", "ñ" is "n")
+    var lower = word.toLowerCase();
+    if (ASCII.test(lower)) return lower;  // most words: no accent to take off
+    return lower.normalize("NFD").replace(/(\p{Script=Latin})\p{M}+/gu, "$1").normalize("NFC");
   }
 
-  function stem(word) {  // light English stemming: a plural ending, then a verb ending
-    if (!english) return word;
+  function englishStem(word) {  // light English stemming: a plural ending, then a verb ending
     if (word.length > 4 && /ies$/.test(word)) word = word.slice(0, -3) + "y";
     else if (/sses$/.test(word)) word = word.slice(0, -2);
     else if (word.length > 3 && /[^su]s$/.test(word) && !/is$/.test(word)) word = word.slice(0, -1);
@@ -185,9 +210,35 @@
     return word;
   }
 
+  // The language words are folded, stemmed and dropped in: the index's once it is loaded
+  // (search.py writes the site's), the page's before (marks on a page opened from a result).
+  var language = NO_LANGUAGE;
+  var stopWords = new Set();
+  var termOf = new Map();  // a word of a result as its term: marks ask for the same words again
+
+  function useLanguage(code) {  // "es", "es-MX": Spanish; a language not listed: no stemming
+    language = LANGUAGES[String(code || "").toLowerCase().split("-")[0]] || NO_LANGUAGE;
+    stopWords = new Set(language.stopWords.split(" ").map(fold));
+    termOf.clear();
+    if (language.snowball && !language.stem && window[language.snowball.stemmer]) {
+      var stemmer = new window[language.snowball.stemmer]();
+      var stems = new Map();  // a site has far fewer words than it has words written
+      language.stem = function (word) {
+        var stemmed = stems.get(word);
+        if (stemmed === undefined) stems.set(word, stemmed = stemmer.stemWord(word));
+        return stemmed;
+      };
+    }
+  }
+  useLanguage(document.documentElement.lang || "en");
+
+  function stem(word) {  // a folded word's stem; until a Snowball stemmer loads, the word
+    return language.stem ? language.stem(word) : word;  // (a stem starts most of its words)
+  }
+
   function processTerm(word) {  // a word as indexed and searched for; stop words dropped, and
     var folded = fold(word);     // single letters ("s" of "patient's"), which match too much
-    return folded.length < 2 || (english && STOP_WORDS.has(folded)) ? null : stem(folded);
+    return folded.length < 2 || stopWords.has(folded) ? null : stem(folded);
   }
 
   function tokenize(text) {
@@ -196,22 +247,38 @@
 
   function queryTerms(query) {  // {words: as typed (folded), terms: their stems}
     var all = fold(query).match(WORD) || [];
-    var kept = all.filter(function (word) { return !(english && STOP_WORDS.has(word)); });
+    var kept = all.filter(function (word) { return !stopWords.has(word); });
     var words = Array.from(new Set(kept.length ? kept : all));
     return { words: words, terms: Array.from(new Set(words.map(stem))) };
   }
 
+  function loadLanguage(code, loadScript) {  // the stemmer's scripts, if it has any
+    var snowball = (LANGUAGES[String(code || "").toLowerCase().split("-")[0]] || {}).snowball;
+    var scripts = snowball && !window[snowball.stemmer] ? snowball.scripts : [];
+    return Promise.all(scripts.map(function (script) {
+      return loadScript("assets/javascripts/" + script);
+    })).then(function () { useLanguage(code); });
+  }
+
   // Names count most: a page's title and other names, then headings, then the words.
   var BOOST = { title: 6, names: 5, headings: 1.5, page: 3, text: 1 };
-  var SEARCH_OPTIONS = {
-    combineWith: "OR",  // each word that matches adds, so more matching words rank higher
-    // "stim" finds "stimulation": the last word typed may be the start of a word, once it has
-    // three letters (one or two letters start most words of a large site: seconds per key)
-    prefix: function (term, i, terms) { return i === terms.length - 1 && term.length >= 3; },
-    // typos: one letter wrong in a word of 4 to 6 letters, two from 7 ("steriod", "facett")
-    fuzzy: function (term) { return term.length < 4 ? 0 : term.length < 7 ? 1 : 2; },
-    boost: BOOST
-  };
+  function searchOptions(known) {  // known: every term indexed
+    return {
+      combineWith: "OR",  // each word that matches adds, so more matching words rank higher
+      // "stim" finds "stimulation": the last word typed may be the start of a word, once it has
+      // three letters (one or two letters start most words of a large site: seconds per key)
+      prefix: function (term, i, terms) { return i === terms.length - 1 && term.length >= 3; },
+      // typos: one letter wrong in a word of 4 to 6 letters, two from 7 ("steriod", "facett").
+      // A short word the site has is taken as meant: near "pain" are "paid", "pair" and "main",
+      // and looking for them all made common words the slowest keys on a large site. Long
+      // words have few neighbours, and those are often forms of the word ("stimulated" for
+      // "stimulator"), so they stay fuzzy.
+      fuzzy: function (term) {
+        return term.length < 4 ? 0 : term.length < 7 ? (known.has(term) ? 0 : 1) : 2;
+      },
+      boost: BOOST
+    };
+  }
 
   function Index(data) {
     // data.pages: [location, title, text, [[anchor, title, text, [name...]], ...], [name...], weight]
@@ -236,43 +303,66 @@
         if (term && !vocabulary.has(term)) vocabulary.set(term, word.toLowerCase());
       });
     });
-    this.engine = new MiniSearch({ fields: Object.keys(BOOST), tokenize: tokenize,
-                                   processTerm: processTerm, searchOptions: SEARCH_OPTIONS });
+    var known = new Set();
+    this.engine = new MiniSearch({
+      fields: Object.keys(BOOST), tokenize: tokenize,
+      processTerm: function (word) {  // as indexed: each term is noted
+        var term = processTerm(word);
+        if (term) known.add(term);
+        return term;
+      },
+      searchOptions: Object.assign(searchOptions(known), { processTerm: processTerm })
+    });
     this.engine.addAll(docs);
+    this.remembered = new Map();  // the last searches' results, by the terms searched for
   }
 
-  Index.prototype.search = function (query) {
+  var REMEMBERED_SEARCHES = 8;  // backspacing, or a stop word typed ("how long d", "how long do")
+
+  Index.prototype.search = function (query) {  // {words, terms, groups: best page first}
     var docs = this.docs;
     var wanted = queryTerms(query);
     if (!wanted.terms.length) return { words: [], terms: [], groups: [] };
+    // The terms MiniSearch will look for: a key that adds none ("pain " or "pain m") gives the
+    // same results, and the same object, which show() then need not draw again.
+    var key = tokenize(query).map(processTerm).filter(Boolean).join(" ");
+    var remembered = this.remembered.get(key);
+    if (remembered) return remembered;
     var results = this.engine.search(query, {
       boostDocument: function (id) { return docs[id].weight; }
     });
-    var found = new Set(wanted.terms);  // what to mark: the words typed, and what they matched
-    var groups = new Map();  // parent page -> {page, score, self, sections, terms}
-    results.forEach(function (result) {
+    var groups = new Map();  // parent page -> {page, score, self, sections, results}
+    for (var r = 0; r < results.length; r++) {  // best first: MiniSearch sorts them
+      var result = results[r];
       var doc = docs[result.id];
-      result.terms.forEach(function (term) { found.add(term); });
       var group = groups.get(doc.parent);
       if (!group) {
-        group = { page: doc.parent, scores: [], sections: [], terms: new Set() };
+        group = { page: doc.parent, score: 0, self: null, sections: [], results: [] };
         groups.set(doc.parent, group);
       }
-      group.scores.push(result.score);
-      result.terms.forEach(function (term) { group.terms.add(term); });
+      // a page's score is its best part's, and a quarter of each of its next three: a page
+      // about the thing searched for says it in places
+      var parts = group.results.push(result);
+      if (parts <= 4) group.score += parts === 1 ? result.score : result.score / 4;
       if (doc === doc.parent) group.self = result;
-      else group.sections.push({ doc: doc, score: result.score });
-    });
-    groups.forEach(function (group) {  // its best part, and a little for its next three:
-      var scores = group.scores.sort(function (a, b) { return b - a; });  // a page about it
-      group.score = scores.slice(0, 4).reduce(function (sum, score, i) {  // says it in places
-        return sum + (i ? score / 4 : score);
-      }, 0);
-    });
+      else group.sections.push(doc);
+    }
     var sorted = Array.from(groups.values()).sort(function (a, b) { return b.score - a.score; });
-    sorted.forEach(function (group) { group.sections.sort(function (a, b) { return b.score - a.score; }); });
-    return { words: wanted.words, terms: Array.from(found), groups: sorted };
+    var found = { words: wanted.words, terms: wanted.terms, groups: sorted };
+    if (this.remembered.size >= REMEMBERED_SEARCHES) {
+      this.remembered.delete(this.remembered.keys().next().value);  // the oldest
+    }
+    this.remembered.set(key, found);
+    return found;
   };
+
+  function matchedTerms(group) {  // the indexed words a page's results matched ("steroid")
+    var terms = new Set();
+    group.results.forEach(function (result) {
+      result.terms.forEach(function (term) { terms.add(term); });
+    });
+    return Array.from(terms);
+  }
 
   Index.prototype.suggest = function (query) {  // words of titles and names near those typed
     var vocabulary = this.vocabulary;
@@ -287,7 +377,12 @@
   };
 
   function matches(word, wanted) {
-    var term = stem(fold(word));
+    var term = termOf.get(word);
+    if (term === undefined) {
+      if (termOf.size > 20000) termOf.clear();
+      term = stem(fold(word));
+      termOf.set(word, term);
+    }
     return wanted.some(function (w) { return term.lastIndexOf(w, 0) === 0; });
   }
 
@@ -340,21 +435,29 @@
       "</article></a>";
   }
 
-  function resultItem(group, all) {
-    var found = { words: Array.from(group.terms), terms: all.terms };
+  function resultItem(group, all, at) {  // at: its place in all.groups
+    // marked: the words typed, and the words they matched on this page ("steroid" for "steriod")
+    var matched = matchedTerms(group);
+    var found = { words: matched, terms: all.terms.concat(matched) };
     var shown = group.sections.slice(0, 2);
-    var more = group.sections.slice(2);
+    var more = group.sections.length - shown.length;
     var html = resultLink(group.page, found, true, !!group.self) +
-      shown.map(function (s) { return resultLink(s.doc, found, false, true); }).join("");
-    if (more.length) {
-      html += '<details class="md-search-result__more"><summary><div>' +
-        escapeHtml(more.length === 1 ? translate("search.result.more.one")
-                                     : translate("search.result.more.other", more.length)) +
-        "</div></summary>" +
-        more.map(function (s) { return resultLink(s.doc, found, false, true); }).join("") +
-        "</details>";
+      shown.map(function (doc) { return resultLink(doc, found, false, true); }).join("");
+    if (more) {  // drawn when opened (moreLinks): the glossary may have thousands
+      html += '<details class="md-search-result__more" data-group="' + at + '"><summary><div>' +
+        escapeHtml(more === 1 ? translate("search.result.more.one")
+                              : translate("search.result.more.other", more)) +
+        "</div></summary></details>";
     }
     return '<li class="md-search-result__item">' + html + "</li>";
+  }
+
+  function moreLinks(group, all) {  // a result's sections after its first two
+    var matched = matchedTerms(group);
+    var found = { words: matched, terms: all.terms.concat(matched) };
+    return group.sections.slice(2).map(function (doc) {
+      return resultLink(doc, found, false, true);
+    }).join("");
   }
 
   function setUpSearch() {
@@ -383,9 +486,12 @@
     function load() {
       loading = loading || Promise.all([
         window.MiniSearch || loadScript("assets/javascripts/minisearch.min.js"),
-        loadScript("search/search_index.js")
+        loadScript("search/search_index.js"),
+        loadLanguage(document.documentElement.lang, loadScript)  // at once, most often
       ]).then(function () {
-        return new Index(window.__patient_search_index);  // not an index: as if it were missing
+        var data = window.__patient_search_index;  // not an index: as if it were missing
+        return loadLanguage(data.lang || document.documentElement.lang, loadScript)
+          .then(function () { return new Index(data); });
       });
       return loading.then(function (ready) { index = ready; show(); },
                           function () { loading = null; });  // missing: try again next time
@@ -397,9 +503,11 @@
       if (!query) {
         meta.textContent = translate("search.result.placeholder");
         list.innerHTML = "";
+        shown = null;
         return;
       }
       var found = index.search(query);
+      if (shown && found === shown.found) return;  // the same words: the same results, drawn
       var count = found.groups.length;
       meta.textContent = count === 0 ? translate("search.result.none")
         : count === 1 ? translate("search.result.one") : translate("search.result.other", count);
@@ -414,7 +522,8 @@
           input.focus();
           show();
         });
-        meta.append(". " + (DID_YOU_MEAN && DID_YOU_MEAN + " "), button, "?");
+        var around = translate("search.did_you_mean").split("#");  // "Did you mean #?"
+        meta.append(". " + around[0], button, around.slice(1).join("#"));
       }
       shown = { found: found, count: 0 };
       list.innerHTML = "";
@@ -431,10 +540,18 @@
       if (!shown || shown.count >= shown.found.groups.length) return;
       var next = shown.found.groups.slice(shown.count, shown.count + RESULTS_AT_A_TIME);
       shown.count += next.length;
-      list.insertAdjacentHTML("beforeend", next.map(function (group) {
-        return resultItem(group, shown.found);
+      list.insertAdjacentHTML("beforeend", next.map(function (group, i) {
+        return resultItem(group, shown.found, shown.count - next.length + i);
       }).join(""));
     }
+
+    list.addEventListener("toggle", function (event) {  // "toggle" does not bubble: captured
+      var more = event.target;
+      if (!more.open || !more.dataset || !more.dataset.group || more.dataset.drawn) return;
+      more.dataset.drawn = "true";
+      more.insertAdjacentHTML("beforeend", moreLinks(shown.found.groups[+more.dataset.group],
+                                                     shown.found));
+    }, true);
 
     if (scrollwrap) {
       scrollwrap.addEventListener("scroll", function () {
