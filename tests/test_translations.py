@@ -275,3 +275,17 @@ def test_every_language_has_every_interface_string():
         strings = yaml.safe_load(path.read_text())
         assert sorted(strings) == sorted(english), path.name
         assert all(isinstance(v, str) and v.strip() for v in strings.values()), path.name
+
+
+def test_the_shipped_site_has_every_page_in_both_languages_each_naming_its_pair(
+        built_shipped_project: Path):
+    site = built_shipped_project / "site"
+    english = pages(site)
+    assert len(english) > 80 and pages(site / "es") == english
+    for page in sorted(english - {"404.html"}):
+        for folder, pair_folder, other in ((site, site / "es", "es"), (site / "es", site, "en")):
+            html = (folder / page).read_text()
+            link = re.search(rf'<a class="ps-language" href="([^"]+)" hreflang="{other}"', html)
+            assert link, f"{folder.name}/{page}: no switcher"
+            assert ((folder / page).parent / link.group(1)).resolve() == (pair_folder / page
+                                                                          ).resolve(), page
