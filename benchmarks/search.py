@@ -119,14 +119,15 @@ def quality(browser: Any, site: Path, queries: Path = QUERIES) -> tuple[float, f
     return hit_rates(entries, rows)
 
 
-def keystroke_ms(browser: Any, site: Path) -> tuple[float, float]:
-    """(median, 95th percentile) milliseconds per key, CPU slowed THROTTLE times."""
+def keystroke_ms(browser: Any, site: Path, queries: Path = QUERIES) -> tuple[float, float]:
+    """(median, 95th percentile) milliseconds per key, CPU slowed THROTTLE times, typing the
+    queries of a relevance file."""
     page = browser.new_page()
     page.goto((site / "index.html").as_uri())
     open_search(page)
     cdp = page.context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE})
-    rows = run_queries(page, [e["query"] for e in load_queries()], per_key=True)
+    rows = run_queries(page, [e["query"] for e in load_queries(queries)], per_key=True)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
     page.close()
     times = sorted(t for row in rows for t in row["times"])
@@ -164,6 +165,10 @@ def measure(options: int = 1000) -> tuple[list[str], float, float, float, float]
                 lines.append(f"- Relevance ({len(load_queries(queries))} queries of {name}, "
                              f"shipped content): top-1 {rates[0]:.0%}, top-3 {rates[1]:.0%}")
                 lines += [f"  - missed: {m}" for m in rates[2]]
+                at_shipped = keystroke_ms(browser, where, queries)
+                lines.append(f"- Time per key on the shipped {language} site, its queries, CPU "
+                             f"slowed {THROTTLE}x: median {at_shipped[0]:.1f} ms, 95th "
+                             f"percentile {at_shipped[1]:.1f} ms")
                 if language == "en":
                     top1, top3 = rates[0], rates[1]
             median, p95 = keystroke_ms(browser, synthetic)
