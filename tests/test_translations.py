@@ -289,3 +289,13 @@ def test_the_shipped_site_has_every_page_in_both_languages_each_naming_its_pair(
             assert link, f"{folder.name}/{page}: no switcher"
             assert ((folder / page).parent / link.group(1)).resolve() == (pair_folder / page
                                                                           ).resolve(), page
+
+
+def test_publishing_refuses_a_translation_still_holding_the_shipped_clinic_name(project: Path):
+    edit(project / "content" / "es" / "site.yaml", "clinic_name: Clínica de Prueba",
+         "clinic_name: Su clínica")
+    result = run("check", "--publish", "--project", project, "--no-handouts")
+    assert result.exit_code == 1
+    assert ("content/es/site.yaml:5: 'clinic_name' is still a placeholder ('Su clínica'); put "
+            "in the clinic's own details before publishing, or leave 'clinic_name' out here to "
+            "use content/site.yaml's") in problems_of(result)

@@ -543,18 +543,26 @@ def publishing_problems(content: Content, documents: dict[str, Document],
         elif review.next_review_due < today:
             yield Problem(path, line, "the clinical review was due again on "
                           f"{review.next_review_due.isoformat()}; review the page before publishing")
+    from ..render.environment import Strings
+
     site = documents[content.file_of("site")]
     contact = content.site.contact
     values = {"clinic_name": contact.clinic_name, "phone": contact.phone,
               "urgent_phone": contact.urgent_phone, "emergency_number": contact.emergency_number,
               "crisis_number": contact.crisis_number or "not set; EU countries differ"}
+    shipped_name = Strings(content.language).placeholder_clinic_name.lower()
+    translated = content.language != content.main_language
     for key, value in values.items():
-        placeholder = (value.lower().startswith("your ") if key == "clinic_name"
-                       else not re.search(r"\d", value))
-        if placeholder:
+        if translated and key not in ("clinic_name", "phone", "urgent_phone"):
+            continue  # the same in every language: reported once, for the main language
+        placeholder = (value.lower().startswith("your ") or value.lower() == shipped_name
+                       if key == "clinic_name" else not re.search(r"\d", value))
+        if placeholder and (not translated or ("contact", key) in site.lines):
             yield Problem(site.path, site.line_of(("contact", key)),
                           f"'{key}' is still a placeholder ('{value}'); put in the clinic's own "
-                          "details before publishing")
+                          "details before publishing" + (
+                              f", or leave '{key}' out here to use {CONTENT_DIR}/site.yaml's"
+                              if translated else ""))
 
 
 def external_links(documents: dict[str, Document]) -> Iterator[tuple[Problem, str]]:
