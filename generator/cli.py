@@ -291,6 +291,7 @@ def new_option(option_id: str, project: Path) -> None:
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     click.echo(f"Created {path}. Fill it in, then run `patient-site check`.")
+    _remind_translations(project)
 
 
 @new.command("page")
@@ -308,6 +309,7 @@ def new_page(page_id: str, project: Path) -> None:
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     click.echo(f"Created {path}. Fill it in, then run `patient-site check`.")
+    _remind_translations(project)
 
 
 @main.command()
@@ -334,3 +336,17 @@ def translate(language: str, project: Path) -> None:
         click.echo(f"Created {path.relative_to(project.resolve()) if path.is_absolute() else path}")
     click.echo(f"{len(written)} file(s) to translate. Replace every text, then run "
                "`patient-site check`." if written else "Every file already has a translation.")
+
+
+def _remind_translations(project: Path) -> None:
+    """After a new file: the site's other languages need it too."""
+    import yaml
+
+    site = project / "content" / "site.yaml"
+    try:
+        languages = yaml.safe_load(site.read_text(encoding="utf-8")).get("translations") or []
+    except (OSError, AttributeError, yaml.YAMLError):
+        return  # check reports a broken site.yaml itself
+    for language in languages:
+        click.echo(f"The site is also built in '{language}': run `patient-site translate "
+                   f"{language}` to start this file's translation.")

@@ -299,3 +299,11 @@ def test_publishing_refuses_a_translation_still_holding_the_shipped_clinic_name(
     assert ("content/es/site.yaml:5: 'clinic_name' is still a placeholder ('Su clínica'); put "
             "in the clinic's own details before publishing, or leave 'clinic_name' out here to "
             "use content/site.yaml's") in problems_of(result)
+
+
+def test_a_new_option_reminds_the_editor_of_the_sites_other_languages(project: Path):
+    result = run("new", "option", "nerve-ablation", "--project", project)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == (
+        "The site is also built in 'es': run `patient-site translate es` to start this file's "
+        "translation.")
