@@ -347,6 +347,6 @@ def _remind_translations(project: Path) -> None:
         languages = yaml.safe_load(site.read_text(encoding="utf-8")).get("translations") or []
     except (OSError, AttributeError, yaml.YAMLError):
         return  # check reports a broken site.yaml itself
-    for language in languages:
+    for language in languages if isinstance(languages, list) else []:
         click.echo(f"The site is also built in '{language}': run `patient-site translate "
                    f"{language}` to start this file's translation.")

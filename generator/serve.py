@@ -20,10 +20,19 @@ import click
 from .content.model import Content
 from .content.validate import CONTENT_DIR, load_content
 from .errors import ContentError, Problem
+from .handouts.cache import CACHE_DIR
 from .handouts.stage import make_handouts
-from .render.environment import TEMPLATE_OVERRIDES_DIR, TEMPLATES_DIR
+from .render.environment import TEMPLATE_OVERRIDES_DIR, TEMPLATES_DIR, Strings
 from .render.languages import CONFIG_FILE
-from .render.render import DOCS_SUBDIR, GENERATED_CONFIG, RENDERED_DIR, render_site, write_folder
+from .render.navigation import generated_config
+from .render.render import (
+    DOCS_SUBDIR,
+    GENERATED_CONFIG,
+    RENDERED_DIR,
+    RenderedSite,
+    render_site,
+    write_folder,
+)
 
 PREVIEW_HOOK = Path(__file__).parent / "site" / "preview_hook.py"
 """An MkDocs hook (mkdocs.yml's `hooks:`, set for the preview only) that loosens the
@@ -44,6 +53,8 @@ class Previewer:
         self.language = language
         """The translation to preview (`es`), or None for the main language."""
         self.last_good: Content | None = None
+        self.main_config: dict[str, bytes] = {}
+        """The main language's generated.yml, which a translation's preview needs too."""
         self.lock = threading.Lock()
 
     def refresh(self) -> list[Problem]:
@@ -61,14 +72,18 @@ class Previewer:
                                    handouts=self.handouts)
             files = {path.removeprefix(rendered.folder): data
                      for path, data in rendered.files().items()}
+            rendered_dir = self.project / RENDERED_DIR
             if self.handouts:
                 made = make_handouts(content, self.project)
                 files |= {f"{DOCS_SUBDIR}/{path}": data for path, data in made.files.items()}
-                files |= made.cache
+                _write_new(made.cache, rendered_dir)  # the cache every language shares
                 problems = problems + made.warnings
-            folder = self.project / RENDERED_DIR / rendered.folder
+            if rendered.folder and self.main_config:  # a translation's config inherits
+                _write_new(self.main_config, rendered_dir)  # mkdocs.yml, which inherits this
+            folder = rendered_dir / rendered.folder
             others = {f"{code}/" for code in content.languages() if code != content.main_language}
-            changed = write_folder(files, folder, leave=() if rendered.folder else tuple(others))
+            leave = (CACHE_DIR + "/",) + (() if rendered.folder else tuple(others))
+            changed = write_folder(files, folder, leave=leave)
             if {GENERATED_CONFIG, CONFIG_FILE} & set(changed):  # navigation or settings changed:
                 _touch_all(folder / DOCS_SUBDIR)  # rebuild every page
             return problems
@@ -77,11 +92,14 @@ class Previewer:
         """The content of the language previewed (only the main language's files are read
         when that is the one)."""
         validated = load_content(self.project, translations=self.language is not None)
-        if self.language is None or self.language == validated.content.site.language:
-            return validated.content
+        main = validated.content
+        if self.language is None or self.language == main.site.language:
+            return main
         if self.language not in validated.translations:
             raise click.UsageError(f"the site is not built in '{self.language}': its languages "
-                                   f"are {', '.join(validated.content.languages())}")
+                                   f"are {', '.join(main.languages())}")
+        config = generated_config(main, Strings(main.language))  # what mkdocs.yml inherits
+        self.main_config = {GENERATED_CONFIG: RenderedSite([], config).files()[GENERATED_CONFIG]}
         return validated.translations[self.language]
 
     def config_file(self) -> Path:
@@ -89,6 +107,15 @@ class Previewer:
         if self.last_good is None or not self.last_good.folder_of(self.last_good.language):
             return self.project / CONFIG_FILE
         return self.project / RENDERED_DIR / self.last_good.language / CONFIG_FILE
+
+
+def _write_new(files: dict[str, bytes], folder: Path) -> None:
+    """Write the files that are new or changed, deleting nothing."""
+    for relative, data in files.items():
+        path = folder / relative
+        if not (path.is_file() and path.read_bytes() == data):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
 
 
 def _show_mkdocs_messages() -> None:

@@ -307,3 +307,49 @@ def test_a_new_option_reminds_the_editor_of_the_sites_other_languages(project: P
     assert result.output.splitlines()[-1] == (
         "The site is also built in 'es': run `patient-site translate es` to start this file's "
         "translation.")
+
+
+def test_malformed_translations_are_clean_problems_one_each(project: Path):
+    es = project / "content" / "es"
+    (es / "tips.yaml").write_text("- just\n- a list\n")
+    edit(es / "faqs.yaml", "  - id: what-is-a-test", "  - id: [what-is-a-test]")
+    site = project / "content" / "site.yaml"
+    edit(site, "translations: [es]", "translations: [es, [fr]]")
+    result = run("check", "--project", project, "--no-handouts")
+    assert problems_of(result) == [
+        "content/site.yaml:34: item 2 of 'translations' must be text, not a list"]
+    edit(site, "translations: [es, [fr]]", "translations: [es]")
+    result = run("check", "--project", project, "--no-handouts")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    problems = problems_of(result)
+    assert [p for p in problems if p.startswith("content/es/tips.yaml")] == [
+        "content/es/tips.yaml:1: must be a set of 'key: value' lines, like the file it "
+        "translates"]
+    assert ("content/es/faqs.yaml:4: the 'id' of item 1 of 'questions' must be the text id of "
+            "the English item it translates") in problems
+
+
+def test_a_translation_previews_on_a_fresh_project(project: Path):
+    """`serve --language es` before any build: the Spanish config's inherited settings exist."""
+    from mkdocs.config import load_config
+
+    from generator.serve import Previewer
+
+    assert not (project / "rendered" / "generated.yml").exists()
+    previewer = Previewer(project, language="es")
+    assert previewer.refresh() == []
+    config = load_config(config_file=str(previewer.config_file()))
+    assert config.theme["language"] == "es" and config.site_name == "Sitio de prueba"
+
+
+def test_the_404_pages_switch_languages_on_a_site_with_an_address(project: Path):
+    edit(project / "content" / "site.yaml", "translations: [es]",
+         "translations: [es]\nsite_url: https://clinic.example/back-pain/")
+    result = run("build", "--project", project, "--no-handouts")
+    assert result.exit_code == 0, result.output
+    site = project / "site"
+    english = (site / "404.html").read_text()
+    spanish = (site / "es" / "404.html").read_text()
+    assert 'href="/back-pain/es/index.html" hreflang="es"' in english
+    assert 'href="/back-pain/es/../index.html" hreflang="en"' in spanish

@@ -37,3 +37,11 @@ def duplicates(doc: Document, at: PathKey, values: list[str], what: str, name: s
                           f"'{name}' (item {seen[folded] + 1} has it too)")
         else:
             seen[folded] = i
+
+
+def place_name(location: PathKey) -> str:
+    """How a message names a place in a file: `'title'`, `item 2 of 'benefits'`."""
+    keys = [k for k in location if isinstance(k, str)]
+    index = [k for k in location[len(location) - 1:] if isinstance(k, int)]
+    key = f"'{keys[-1]}'" if keys else "the file"
+    return f"item {index[0] + 1} of {key}" if index else key

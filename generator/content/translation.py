@@ -34,7 +34,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..errors import Problem
-from .checks import did_you_mean
+from .checks import did_you_mean, place_name
 from .load import Document, PathKey
 from .prose import check_filled_plain, check_filled_prose, check_plain, check_prose
 
@@ -130,8 +130,8 @@ def _id_field(model: type[BaseModel]) -> bool:
 def words(model: type[BaseModel], data: Any, optional: bool = True) -> Any:
     """Only the translatable text of one file's (valid) data, in the file's shape: what a
     translation holds. List items with ids keep their `id`. Without `optional`, the fields a
-    translation may leave out are left out where they hold digits (a phone number, hours):
-    a starting file then asks to translate only the words."""
+    translation may leave out are left out where they hold no words (a phone number): a
+    starting file then asks to translate only words."""
     if not isinstance(data, dict):
         return {}
     out: dict[str, Any] = {}
@@ -142,8 +142,8 @@ def words(model: type[BaseModel], data: Any, optional: bool = True) -> Any:
         shape = shape_of(field)
         if value is None or shape.kind == "structure":
             continue
-        if shape.optional and not optional and any(c.isdigit() for c in str(value)):
-            continue
+        if shape.optional and not optional and not any(c.isalpha() for c in str(value)):
+            continue  # a phone number: no words to translate
         if shape.kind in ("text", "texts"):
             out[name] = value
         elif shape.kind == "model" and shape.model:
@@ -174,11 +174,11 @@ def overlay(model: type[BaseModel], english: Document, translation: Document,
     warnings): a missing, extra or misshapen translation is a problem; an English file that
     changed since the translation was made is a warning."""
     laid = _Overlay(english, translation, main_language)
-    data = translation.data if isinstance(translation.data, dict) else {}
     if not isinstance(translation.data, dict):
         laid.problem((), "must be a set of 'key: value' lines, like the file it translates")
-    merged = laid.model(model, english.data, data, (), ())
-    laid.check_version(model, english.data, data)
+        return Document(translation.path, english.data, {}), laid.problems, laid.warnings
+    merged = laid.model(model, english.data, translation.data, (), ())
+    laid.check_version(model, english.data, translation.data)
     return Document(translation.path, merged, laid.lines), laid.problems, laid.warnings
 
 
@@ -201,9 +201,9 @@ class _Overlay:
         the translation (list items with ids may sit at other positions)."""
         self.lines[at] = self.translation.line_of(at_translation)
         if not isinstance(translated, dict):
-            self.problem(at_translation, f"{_name(at_translation)} must be a set of 'key: value' "
-                         "lines, like the English")
-            translated = {}
+            self.problem(at_translation, f"{place_name(at_translation)} must be a set of "
+                         "'key: value' lines, like the English")
+            return dict(english)  # one problem, not one per field it should hold
         fields = model.model_fields
         for key in translated:
             if key == VERSION_KEY and not at or key == "id" and _id_field(model):
@@ -224,6 +224,7 @@ class _Overlay:
             if name in FREE_LENGTH and not value:
                 if name in translated:  # each language's own other names, where the English
                     merged[name] = translated[name]  # has none
+                    self.lines[(*at, name)] = self.translation.line_of((*at_translation, name))
                 continue
             if value is None or shape.kind == "structure":
                 continue
@@ -247,8 +248,7 @@ class _Overlay:
                 self.problem(there, f"'{name}' must be a list, like the English")
                 return english
             if name not in FREE_LENGTH and len(translated) != len(english):
-                self.problem(there, f"'{name}' has {len(translated)} item(s); the English has "
-                             f"{len(english)}: translate each one, in the same order")
+                self.wrong_length(name, translated, english, there)
                 return english
             for i in range(len(translated)):
                 self.lines[(*at, i)] = self.translation.line_of((*there, i))
@@ -262,12 +262,17 @@ class _Overlay:
             return self.items(shape.model, name, english, translated, at, there)
         return english
 
+    def wrong_length(self, name: str, translated: list[Any], english: list[Any],
+                     there: PathKey) -> None:
+        self.problem(there, f"'{name}' has {len(translated)} item(s); the English has "
+                     f"{len(english)}: translate each one, in the same order")
+
     def text(self, english: Any, translated: Any, there: PathKey) -> Any:
         if not isinstance(translated, str):
             return translated  # the model's own check says what it must be
         if (isinstance(english, str) and translated.split() == english.split()
                 and len(english.split()) >= STILL_ENGLISH_WORDS):
-            self.problem(there, f"{_name(there)} is still the English text: translate it")
+            self.problem(there, f"{place_name(there)} is still the English text: translate it")
         return translated
 
     def items(self, model: type[BaseModel], name: str, english: list[Any], translated: Any,
@@ -277,15 +282,17 @@ class _Overlay:
             return english
         if not _id_field(model):
             if len(translated) != len(english):
-                self.problem(there, f"'{name}' has {len(translated)} item(s); the English has "
-                             f"{len(english)}: translate each one, in the same order")
+                self.wrong_length(name, translated, english, there)
                 return english
             return [self.model(model, e, t, (*at, i), (*there, i))
                     for i, (e, t) in enumerate(zip(english, translated, strict=True))]
         by_id: dict[Any, int] = {}
         for j, item in enumerate(translated):
             item_id = item.get("id") if isinstance(item, dict) else None
-            if item_id is None:
+            if item_id is not None and not isinstance(item_id, (str, int)):
+                self.problem((*there, j, "id"), f"the 'id' of item {j + 1} of '{name}' must be "
+                             "the text id of the English item it translates")
+            elif item_id is None:
                 self.problem((*there, j), f"each item of '{name}' needs the 'id' of the English "
                              "item it translates")
             elif item_id in by_id:
@@ -315,22 +322,15 @@ class _Overlay:
         if given is None:
             self.problem((), f"add '{VERSION_KEY}: {current}' at the top: the version of the "
                          f"English ({self.english.path}) this translation follows")
-        elif str(given) != current:
+        elif isinstance(given, (list, dict)):
+            self.problem((VERSION_KEY,), f"'{VERSION_KEY}' must be the text '{current}' "
+                         "(the version of the English this translation follows)")
+        elif str(given) != current:  # a fingerprint of digits only reads as a number
             self.warnings.append(Problem(
                 self.translation.path, self.translation.line_of((VERSION_KEY,)),
                 f"the English ({self.english.path}) has changed since this translation was "
                 f"made; update the translation, then set '{VERSION_KEY}: {current}'",
                 warning=True))
-
-
-def _name(location: PathKey) -> str:
-    """How a message names a place: `'title'`, `item 2 of 'benefits'`."""
-    if not location:
-        return "the file"
-    last = location[-1]
-    if isinstance(last, int):
-        return f"item {last + 1} of '{location[-2]}'" if len(location) > 1 else f"item {last + 1}"
-    return f"'{last}'"
 
 
 def translation_files(english_files: dict[tuple[str, str], str], content_dir: str,

@@ -19,7 +19,7 @@ from ..errors import ContentError, Problem
 from ..render.pages import page_list, page_names
 from . import prose
 from .brand import brand_problems
-from .checks import did_you_mean, duplicates, unknown_ids
+from .checks import did_you_mean, duplicates, place_name, unknown_ids
 from .comparisons import check_comparisons
 from .files import brand_files, unread_files
 from .load import Document, PathKey, read_yaml
@@ -58,7 +58,8 @@ def load_content(project: Path, today: dt.date | None = None,
     languages = site_doc.data.get("translations") if site_doc and isinstance(site_doc.data, dict) else None
     problems += unread_files(project / CONTENT_DIR, CONTENT_DIR,
                              brand_files(site_doc.data if site_doc else None),
-                             set(languages) if isinstance(languages, list) else set())
+                             {c for c in languages if isinstance(c, str)}
+                             if isinstance(languages, list) else set())
     if models["site"] is not None:
         problems += language_problems(models["site"], documents[f"{CONTENT_DIR}/site.yaml"])
     if problems:
@@ -257,7 +258,7 @@ def _to_model(doc: Document, model: type[BaseModel], problems: list[Problem]) ->
 def describe(detail: Any, model: type[BaseModel], location: PathKey) -> str:
     """An editor-friendly message for one pydantic error."""
     kind, ctx, given = detail["type"], detail.get("ctx", {}), detail.get("input")
-    name = _name(location)
+    name = place_name(location)
     if kind == "missing":
         return f"{name} is required"
     if kind == "extra_forbidden":
@@ -305,13 +306,6 @@ def _pattern_message(name: str, ctx: dict[str, Any], given: Any) -> str:
         return (f"{name} must be an id: lower-case letters, digits and single hyphens "
                 f"(got {given!r}; try '{suggest_id(str(given))}')")
     return f"{name} must match {ctx.get('pattern')} (got {given!r})"
-
-
-def _name(location: PathKey) -> str:
-    keys = [k for k in location if isinstance(k, str)]
-    index = [k for k in location[len(location) - 1:] if isinstance(k, int)]
-    key = f"'{keys[-1]}'" if keys else "the file"
-    return f"item {index[0] + 1} of {key}" if index else key
 
 
 def _kind(value: Any) -> str:
@@ -464,7 +458,7 @@ def _filled_text(content: Content, documents: dict[str, Document]) -> Iterator[P
                 check(prose.fill(text, values))
             except ValueError as error:
                 yield Problem(doc.path, doc.line_of(location),
-                              f"{_name(location)}: with the clinic's details filled in, {error}")
+                              f"{place_name(location)}: with the clinic's details filled in, {error}")
 
 
 def _source_addresses(content: Content, doc: Document) -> Iterator[Problem]:

@@ -51,8 +51,11 @@ def translated_config(content: Content, generated: dict[str, Any], project: Path
         **generated,
     }
     theme = dict(generated.get("theme", {}))
-    theme["custom_dir"] = "../../" + str(root.get("theme", {}).get("custom_dir", "overrides"))
-    palette = copy.deepcopy(root.get("theme", {}).get("palette"))
+    found = root.get("theme")
+    root_theme: dict[str, Any] = found if isinstance(found, dict) else {}
+    custom_dir = str(root_theme.get("custom_dir", "overrides"))
+    theme["custom_dir"] = custom_dir if Path(custom_dir).is_absolute() else f"../../{custom_dir}"
+    palette = copy.deepcopy(root_theme.get("palette"))
     if isinstance(palette, list):  # the light/dark switch's label, in this language
         for scheme in palette:
             toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
