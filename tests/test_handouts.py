@@ -145,14 +145,18 @@ def test_an_unchanged_handout_is_taken_from_the_cache(project):
     assert "Changed one" in text(pdf(project / "site" / "handouts" / "options" / "another-one.pdf"))
 
 
-def test_a_handout_a_little_too_long_is_laid_out_more_tightly_on_one_page(project):
-    # 22 benefits run a line or two past the page as designed; tighter spacing fits them.
+def give_benefits(project, count: int) -> None:
+    """Give test-one `count` benefits, each a whole line of its handout."""
     option = project / "content" / "options" / "test-one.yaml"
     many = "".join(f"  - Benefit number {i} takes a whole line of the handout to say.\n"
-                   for i in range(22))
+                   for i in range(count))
     option.write_text(option.read_text().replace(
         "benefits:\n  - It can show the cause. See [another one](option:another-one).\n",
         "benefits:\n" + many))
+
+
+def test_a_handout_a_little_too_long_is_laid_out_more_tightly_on_one_page(project):
+    give_benefits(project, 22)  # a line or two past the page as designed; tighter spacing fits
     result = run("build", "--project", project)
     assert result.exit_code == 0, result.output
     assert "runs to 2 pages" not in result.output
@@ -165,12 +169,7 @@ def test_a_handout_a_little_too_long_is_laid_out_more_tightly_on_one_page(projec
 
 
 def test_a_handout_that_runs_past_one_page_is_a_warning_naming_its_file(project):
-    option = project / "content" / "options" / "test-one.yaml"
-    many = "".join(f"  - Benefit number {i} takes a whole line of the handout to say.\n"
-                   for i in range(40))
-    option.write_text(option.read_text().replace(
-        "benefits:\n  - It can show the cause. See [another one](option:another-one).\n",
-        "benefits:\n" + many))
+    give_benefits(project, 40)
     result = run("check", "--project", project)
     message = ("content/options/test-one.yaml:1: warning: the handout "
                "handouts/options/test-one.pdf runs to 2 pages; it is meant to fit on one. "
