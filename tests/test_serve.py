@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,20 +40,29 @@ def wait_for(condition: Callable[[], bool], limit: float = 60) -> bool:
     return False
 
 
-@pytest.fixture
-def server(project: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+@contextmanager
+def running(project: Path, *options: str,
+            env: dict[str, str] | None = None) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`patient-site serve` on `project`, once it serves its home page; stopped as `kill` does."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-c", "from generator.cli import main; main()", "serve",
-         "--project", str(project), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+         "--project", str(project), "--port", str(port), *options],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     base = f"http://127.0.0.1:{port}/"
     try:
-        assert wait_for(lambda: "Test site" in fetch(base)), "preview server did not start"
+        assert wait_for(lambda: "<html" in fetch(base)), "preview server did not start"
         yield base, process
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def server(project: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    with running(project) as (base, process):
+        assert "Test site" in fetch(base)
+        yield base, process
 
 
 def test_saving_content_updates_the_served_page(server, project):
@@ -101,6 +113,69 @@ def test_a_new_option_appears_in_the_navigation_of_other_pages(server, project):
     (project / "content" / "options" / "fresh-option.yaml").write_text(
         option.read_text().replace("title: Test one", "title: Fresh option"))
     assert wait_for(lambda: "options/fresh-option.html" in fetch(base + "faq.html"))
+
+
+def test_a_new_template_replaces_ours_and_its_edits_show(project):
+    # The preview keeps one Jinja environment across saves: a template added to the clinic's
+    # templates/ must still replace ours, and an edit to it must still show.
+    from generator.render.environment import TEMPLATES_DIR
+
+    (project / "templates").mkdir()
+    with running(project) as (base, _):
+        ours = (TEMPLATES_DIR / "option.md.j2").read_text()
+        override = project / "templates" / "option.md.j2"
+        start = "{% block body %}\n"
+        override.write_text(ours.replace(start, start + "The clinic's own template.\n\n", 1))
+        assert wait_for(lambda: "own template." in fetch(base + "options/test-one.html"))
+        override.write_text(ours.replace(start, start + "The clinic's template, edited.\n\n", 1))
+        assert wait_for(lambda: "template, edited." in fetch(base + "options/test-one.html"))
+        assert "own template." not in fetch(base + "options/test-one.html")
+
+
+def test_a_settings_change_in_mkdocs_yml_shows_on_every_page(server, project):
+    base, _ = server
+    settings = project / "mkdocs.yml"
+    settings.write_text(settings.read_text() + "extra_javascript: [javascripts/added.js]\n")
+    assert wait_for(lambda: "javascripts/added.js" in fetch(base + "faq.html"))
+    assert "javascripts/added.js" in fetch(base + "options/test-one.html")
+
+
+def test_a_file_that_is_not_content_leaves_the_preview_working(server, project):
+    # Such as an editor's swap file next to the one being edited: nothing to re-render.
+    base, process = server
+    options = project / "content" / "options"
+    (options / ".test-one.yaml.swp").write_bytes(b"\0swap")
+    option = options / "test-one.yaml"
+    option.write_text(option.read_text().replace("A test with a needle.", "After a swap file."))
+    assert wait_for(lambda: "After a swap file." in fetch(base + "options/test-one.html"))
+    assert process.poll() is None
+
+
+def test_a_translation_is_previewed_and_updated(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    from .test_translations import bilingual
+
+    project = bilingual(tmp_path / "project")
+    # The translation's settings inherit the main language's, rendered here as a build would.
+    assert CliRunner().invoke(main, ["render", "--project", str(project), "--no-handouts"]
+                              ).exit_code == 0
+    with running(project, "--language", "es") as (base, _):
+        assert 'lang="es"' in fetch(base + "options/test-one.html")
+        option = project / "content" / "es" / "options" / "test-one.yaml"
+        option.write_text(option.read_text().replace("Prueba uno", "Prueba guardada"))
+        assert wait_for(lambda: "Prueba guardada" in fetch(base + "options/test-one.html"))
+
+
+def test_stopping_the_preview_removes_its_temporary_site(project, tmp_path):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    with running(project, env=os.environ | {"TMPDIR": str(scratch)}) as (base, _):
+        assert any(scratch.iterdir()), "the preview builds into a temporary folder"
+    assert not any(scratch.iterdir())
+    shutil.rmtree(scratch)
 
 
 def test_a_busy_port_is_named_with_the_next_one_to_try(project):

@@ -338,7 +338,7 @@ def test_a_translation_previews_on_a_fresh_project(project: Path):
 
     assert not (project / "rendered" / "generated.yml").exists()
     previewer = Previewer(project, language="es")
-    assert previewer.refresh() == []
+    assert previewer.refresh().problems == []
     config = load_config(config_file=str(previewer.config_file()))
     assert config.theme["language"] == "es" and config.site_name == "Sitio de prueba"
 

@@ -5,15 +5,12 @@ Content-Security-Policy would have to allow with 'unsafe-inline' (and then any i
 would run in the editor's browser). The preview's policy allows the site's own files only, as
 the published one does, so that script is refused; `serve` names this file in `hooks:`, and
 it adds one script file of ours to each page instead, which asks MkDocs' server (its
-/livereload/ address) when the site was rebuilt and then reloads the page. After each
-rebuild, the hook also re-dates any page saved while that rebuild ran, so that MkDocs'
-dirty rebuild does not skip it. A build never loads this hook.
+/livereload/ address) when the site was rebuilt and then reloads the page. A build never
+loads this hook.
 """
 
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
 from typing import Any
 
@@ -48,21 +45,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return output.replace("</body>", f'<script src="/{RELOAD_SCRIPT}"></script></body>', 1)
 
 
-_build_started = 0.0
-
-
-def on_pre_build(config: Any) -> None:
-    global _build_started
-    _build_started = time.time()
-
-
 def on_post_build(config: Any) -> None:
     script = Path(config["site_dir"]) / RELOAD_SCRIPT
     script.parent.mkdir(parents=True, exist_ok=True)
     script.write_text(RELOAD_JS, encoding="utf-8")
-    # A page saved while this build ran may have been built from its old text, and its HTML
-    # is now newer than its Markdown, so MkDocs' next dirty build would skip it: the save would
-    # be lost. Dating such a page now makes it newer again, and the change starts a rebuild.
-    for page in Path(config["docs_dir"]).rglob("*.md"):
-        if page.stat().st_mtime >= _build_started:
-            os.utime(page)
