@@ -14,14 +14,16 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def make_project(destination: Path, content: Path | None = None) -> Path:
+def make_project(destination: Path, content: Path | None = None,
+                 handouts: bool = True) -> Path:
     """A project folder with the given content (default: the minimal fixture),
-    the repository's mkdocs.yml and overrides/."""
+    the repository's mkdocs.yml and overrides/; with `handouts`, the handout cache of a
+    build before it."""
     content = content or FIXTURES / "minimal" / "content"
     shutil.copytree(content, destination / "content")
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", destination / "overrides")
-    for relative, data in _made_handouts(content).items():  # as if built before
+    for relative, data in _made_handouts(content).items() if handouts else []:  # as if built
         (destination / "rendered" / relative).parent.mkdir(parents=True, exist_ok=True)
         (destination / "rendered" / relative).write_bytes(data)
     return destination
@@ -38,7 +40,11 @@ def _made_handouts(content: Path) -> dict[str, bytes]:
     scratch = Path(tempfile.mkdtemp(prefix="handouts-"))
     atexit.register(shutil.rmtree, scratch, ignore_errors=True)
     shutil.copytree(content, scratch / "content")
-    return make_handouts(load_content(scratch).content, scratch).cache
+    validated = load_content(scratch)
+    cache: dict[str, bytes] = {}
+    for language in [validated.content, *validated.translations.values()]:  # every language's
+        cache |= make_handouts(language, scratch).cache
+    return cache
 
 
 @cache
@@ -72,15 +78,29 @@ def shipped_project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_shipped_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project with the shipped content, built once per test session into `<project>/site`.
+    """The project with the shipped content, built once per test session into `<project>/site`,
+    without handouts (the browser reads pages; `built_shipped_handouts` has the PDFs).
 
     Shared by every test that asks for it: read it, never change it."""
+    return _built(tmp_path_factory, "--no-handouts")
+
+
+@pytest.fixture(scope="session")
+def built_shipped_handouts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project with the shipped content, built once per test session with its handouts.
+
+    Shared by every test that asks for it: read it, never change it."""
+    return _built(tmp_path_factory, "--handouts")
+
+
+def _built(tmp_path_factory: pytest.TempPathFactory, handouts: str) -> Path:
     from click.testing import CliRunner
 
     from generator.cli import main
 
-    project = make_project(tmp_path_factory.mktemp("built") / "shipped", ROOT / "content")
-    result = CliRunner().invoke(main, ["build", "--project", str(project)])
+    project = make_project(tmp_path_factory.mktemp("built") / "shipped", ROOT / "content",
+                           handouts=handouts == "--handouts")
+    result = CliRunner().invoke(main, ["build", handouts, "--project", str(project)])
     assert result.exit_code == 0, result.output
     return project
 
@@ -101,6 +121,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests last: they are the slowest, and the quick tests should fail first."""
-    items.sort(key=lambda item: item.path.name == "test_browser.py")
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Browser tests last in one process: they are the slowest, and the quick tests should fail
+    first. With workers (`scripts/test` runs `-n 2 --dist loadfile`), browser tests first: one
+    worker then spends the whole run in the browser while the other runs everything else."""
+    workers = config.getoption("numprocesses", default=None)
+    items.sort(key=lambda item: (item.path.name == "test_browser.py") != bool(workers))

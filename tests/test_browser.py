@@ -953,7 +953,8 @@ def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from .conftest import ROOT, make_project
     from .test_brand import CLINIC_PAGE, LOGO, REBRAND
 
-    project = make_project(tmp_path_factory.mktemp("branded") / "clinic", ROOT / "content")
+    project = make_project(tmp_path_factory.mktemp("branded") / "clinic", ROOT / "content",
+                           handouts=False)
     content = project / "content"
     (content / "brand").mkdir()
     (content / "brand" / "logo.svg").write_text(LOGO)
@@ -980,7 +981,7 @@ def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "body": "Estaciónese en el lote grande junto a la puerta principal. Es gratis para los "
                 "pacientes.\n\n- Pida un pase en la recepción.\n- Vea la [página Sobre este "
                 "sitio](page:about) para ver nuestros teléfonos.\n"}, allow_unicode=True))
-    result = CliRunner().invoke(main, ["build", "--project", str(project)])
+    result = CliRunner().invoke(main, ["build", "--no-handouts", "--project", str(project)])
     assert result.exit_code == 0, result.output
     return project / "site"
 

@@ -376,12 +376,12 @@ def test_the_shipped_content_builds_more_than_one_language():
 
 
 @pytest.mark.parametrize("code", [code for code, _, _ in shipped_languages()])
-def test_every_shipped_handout_is_one_page_in_every_language(built_shipped_project, code):
+def test_every_shipped_handout_is_one_page_in_every_language(built_shipped_handouts, code):
     """Options, tables and tools' sheets fit one page in every language (Spanish runs 20-25%
     longer than English); only the step-by-step guides may run longer. Each carries its
     language and its title in that language."""
     _, content, folder = next(language for language in shipped_languages() if language[0] == code)
-    handouts = built_shipped_project / "site" / folder / "handouts"
+    handouts = built_shipped_handouts / "site" / folder / "handouts"
     titles = handout_titles(content)
     assert sorted(p.relative_to(handouts).as_posix() for p in handouts.rglob("*.pdf")) == sorted(
         titles)
