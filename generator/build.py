@@ -12,9 +12,12 @@ and a build cleans up after one that was killed (`site/swap.py`).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import jinja2
+
+from .content.model import Content
 from .content.validate import Validated, load_content
 from .errors import Problem
 from .handouts.stage import make_handouts
@@ -28,6 +31,34 @@ from .site.swap import one_build_at_a_time, recover, scratch_beside, swap_in
 SITE_DIR = "site"
 
 
+@dataclass
+class Language:
+    """One language rendered: its pages, and the files it adds to the rendered folder."""
+
+    site: RenderedSite
+    files: dict[str, bytes]
+    """Its pages, assets, config and handouts, by path in the rendered folder (`es/docs/...`)."""
+    cache: dict[str, bytes] = field(default_factory=dict)
+    """The handout cache entries its handouts use, shared by every language."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Handouts that run past their one page."""
+
+
+def render_language(content: Content, project: Path, env: jinja2.Environment, handouts: bool,
+                    preview_problems: list[Problem] | None = None) -> Language:
+    """Render one language's pages and, with `handouts`, its PDFs (taken from the cache where
+    nothing they show changed). Writes nothing: `render` and the preview write the files."""
+    site = render_site(content, project, preview_problems=preview_problems, handouts=handouts,
+                       env=env)
+    language = Language(site, site.files())
+    if handouts:
+        made = make_handouts(content, project)
+        language.files |= {f"{site.folder}{DOCS_SUBDIR}/{path}": data
+                           for path, data in made.files.items()}
+        language.cache, language.warnings = made.cache, made.warnings
+    return language
+
+
 def render(project: Path, handouts: bool = True) -> tuple[Validated, list[RenderedSite]]:
     """Validate all content, then write the Markdown folder that mkdocs.yml points at, with
     the printable handouts (PDFs) in it, which MkDocs copies into the site like any file.
@@ -38,15 +69,10 @@ def render(project: Path, handouts: bool = True) -> tuple[Validated, list[Render
     files: dict[str, bytes] = {}
     env = make_environment(project)  # one template environment: templates compile once
     for content in [validated.content, *validated.translations.values()]:
-        rendered = render_site(content, project, handouts=handouts, env=env)
-        files |= rendered.files()
-        if handouts:  # PDFs, taken from the last render's where nothing they show changed
-            made = make_handouts(content, project)
-            files |= {f"{rendered.folder}{DOCS_SUBDIR}/{path}": data
-                      for path, data in made.files.items()}
-            files |= made.cache
-            validated = replace(validated, warnings=validated.warnings + made.warnings)
-        sites.append(rendered)
+        language = render_language(content, project, env, handouts)
+        files |= language.files | language.cache
+        validated = replace(validated, warnings=validated.warnings + language.warnings)
+        sites.append(language.site)
     write_folder(files, project / RENDERED_DIR)
     return validated, sites
 

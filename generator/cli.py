@@ -286,12 +286,7 @@ def new_option(option_id: str, project: Path) -> None:
     letters, digits and hyphens, such as `nerve-ablation`."""
     from .content.scaffold import new_option_file
 
-    try:
-        path = new_option_file(project, option_id)
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
-    click.echo(f"Created {path}. Fill it in, then run `patient-site check`.")
-    _remind_translations(project)
+    _new_file(project, lambda: new_option_file(project, option_id))
 
 
 @new.command("page")
@@ -304,12 +299,7 @@ def new_page(page_id: str, project: Path) -> None:
     and hyphens, such as `parking`."""
     from .content.scaffold import new_page_file
 
-    try:
-        path = new_page_file(project, page_id)
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
-    click.echo(f"Created {path}. Fill it in, then run `patient-site check`.")
-    _remind_translations(project)
+    _new_file(project, lambda: new_page_file(project, page_id))
 
 
 @main.command()
@@ -336,6 +326,17 @@ def translate(language: str, project: Path) -> None:
         click.echo(f"Created {path.relative_to(project.resolve()) if path.is_absolute() else path}")
     click.echo(f"{len(written)} file(s) to translate. Replace every text, then run "
                "`patient-site check`." if written else "Every file already has a translation.")
+
+
+def _new_file(project: Path, write: Callable[[], Path]) -> None:
+    """Write a new content file (a bad or taken id is a usage error), say where, and remind
+    the editor that the site's other languages need it too."""
+    try:
+        path = write()
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"Created {path}. Fill it in, then run `patient-site check`.")
+    _remind_translations(project)
 
 
 def _remind_translations(project: Path) -> None:

@@ -23,11 +23,11 @@ from urllib.parse import urlsplit
 import click
 import jinja2
 
+from .build import render_language
 from .content.model import Content
 from .content.validate import CONTENT_DIR, load_content
 from .errors import ContentError, Problem
 from .handouts.cache import CACHE_DIR
-from .handouts.stage import make_handouts
 from .render.environment import TEMPLATE_OVERRIDES_DIR, TEMPLATES_DIR, Strings, make_environment
 from .render.languages import CONFIG_FILE
 from .render.navigation import generated_config
@@ -35,8 +35,7 @@ from .render.render import (
     DOCS_SUBDIR,
     GENERATED_CONFIG,
     RENDERED_DIR,
-    RenderedSite,
-    render_site,
+    generated_file,
     write_folder,
 )
 
@@ -92,18 +91,17 @@ class Previewer:
                 if self.last_good is None:
                     raise
                 content, problems = self.last_good, error.problems
-            rendered = render_site(content, self.project, preview_problems=problems,
-                                   handouts=self.handouts, env=self._environment())
+            language = render_language(content, self.project, self._environment(),
+                                       self.handouts, preview_problems=problems)
+            rendered = language.site
             files = {path.removeprefix(rendered.folder): data
-                     for path, data in rendered.files().items()}
+                     for path, data in language.files.items()}
             rendered_dir = self.project / RENDERED_DIR
-            if self.handouts:
-                made = make_handouts(content, self.project)
-                files |= {f"{DOCS_SUBDIR}/{path}": data for path, data in made.files.items()}
-                _write_new(made.cache, rendered_dir)  # the cache every language shares
-                problems = problems + made.warnings
+            write_folder(language.cache, rendered_dir, prune=False)  # shared by every language
+            problems = problems + language.warnings
             if rendered.folder and self.main_config:  # a translation's config inherits
-                _write_new(self.main_config, rendered_dir)  # mkdocs.yml, which inherits this
+                write_folder(self.main_config, rendered_dir, prune=False)  # mkdocs.yml, which
+                                                                           # inherits this
             folder = rendered_dir / rendered.folder
             others = {f"{code}/" for code in content.languages() if code != content.main_language}
             leave = (CACHE_DIR + "/",) + (() if rendered.folder else tuple(others))
@@ -145,7 +143,7 @@ class Previewer:
             raise click.UsageError(f"the site is not built in '{self.language}': its languages "
                                    f"are {', '.join(main.languages())}")
         config = generated_config(main, Strings(main.language))  # what mkdocs.yml inherits
-        self.main_config = {GENERATED_CONFIG: RenderedSite([], config).files()[GENERATED_CONFIG]}
+        self.main_config = {GENERATED_CONFIG: generated_file(config)}
         return validated.translations[self.language]
 
     def config_file(self) -> Path:
@@ -160,15 +158,6 @@ class Previewer:
         paths = [self.project / CONTENT_DIR, self.project / TEMPLATE_OVERRIDES_DIR, TEMPLATES_DIR,
                  self.project / CONFIG_FILE]
         return [path for path in paths if path.exists()]
-
-
-def _write_new(files: dict[str, bytes], folder: Path) -> None:
-    """Write the files that are new or changed, deleting nothing."""
-    for relative, data in files.items():
-        path = folder / relative
-        if not (path.is_file() and path.read_bytes() == data):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
 
 
 def _show_mkdocs_messages() -> None:

@@ -137,18 +137,23 @@ def page_types(content, site: Path) -> dict[str, str]:
     return types
 
 
-@pytest.fixture(scope="session")
-def http_base(site: Path):
+def served(folder: Path):
+    """Serve `folder` from 127.0.0.1 while the caller's fixture lasts; yields its address."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def http_base(site: Path):
+    yield from served(site)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -989,16 +994,7 @@ def branded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def branded_base(branded_site: Path):
     """The branded site served from 127.0.0.1 (axe reads stylesheets, which file:// refuses)."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(branded_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    yield from served(branded_site)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
