@@ -63,3 +63,16 @@ def test_unsafe_addresses_are_found_around_the_content_and_in_it():
         "<element href=\"vbscript:\"> uses a 'vbscript:' address",
     ]
     assert markup_problems('<nav hidden><a href="../faq.html">FAQ</a></nav>') == []
+
+
+def test_addresses_hidden_by_entities_or_line_breaks_are_found_around_the_content():
+    from generator.site.strict import markup_problems
+
+    page = ('<header><a href = "&#x6A;avascript&colon;x">x</a>'
+            '<a\nhref\n=\n"java\nscript:y">y</a></header>'
+            '<article class="md-content__inner md-typeset"><p>Nothing hidden here: '
+            '<a href="../faq.html#a:b">a link</a>.</p></article>')
+    assert markup_problems(page) == [
+        "<element href=\"javascript:\"> uses a 'javascript:' address",
+        "<element href=\"java\nscript:\"> uses a 'javascript:' address",
+    ]

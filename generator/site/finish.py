@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import BuildError
-from .offline import page_problems
+from .offline import lower_case, page_problems
 from .strict import markup_problems
 
 SCRIPT_SOURCE = re.compile(r"""<script\b[^>]*?\ssrc=["']?([^"'\s>]+)""")
@@ -51,9 +51,10 @@ def finish_site(site: Path, sources: dict[str, str] | None = None, *,
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8", errors="replace")
         page = path.relative_to(site).as_posix()
-        offsite += [f"{page}: {problem}" for problem in page_problems(html)]
+        lowered = lower_case(html)
+        offsite += [f"{page}: {problem}" for problem in page_problems(html, lowered)]
         source = f" (from {sources[page]})" if page in sources else ""
-        unsafe += [f"{page}{source}: {problem}" for problem in markup_problems(html)]
+        unsafe += [f"{page}{source}: {problem}" for problem in markup_problems(html, lowered)]
         loaded |= loaded_scripts([html])
         language = PAGE_LANGUAGE.search(html)
         by_site_js |= STEMMERS.get(language.group(1).lower() if language else "", set())

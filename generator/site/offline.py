@@ -36,11 +36,19 @@ CSS_URL = re.compile(r"url\(\s*['\"]?\s*((?:[a-z][a-z0-9+.-]*:)?//[^)'\"]+)")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def page_problems(html: str) -> list[str]:
-    """What in one page would load from outside the site, or run inline."""
+def lower_case(html: str) -> str:
+    """The page in lower case, each character where it was: what a pattern finds in it is read
+    from the page as written at the same place."""
     lowered = html.lower()
-    if len(lowered) != len(html):  # a letter whose lower case is longer: keep positions aligned
+    if len(lowered) != len(html):  # a letter whose lower case is longer ('İ')
         lowered = html.translate(_ASCII_LOWER)
+    return lowered
+
+
+def page_problems(html: str, lowered: str | None = None) -> list[str]:
+    """What in one page would load from outside the site, or run inline. `lowered` is the
+    page in `lower_case`, when the caller has it."""
+    lowered = lowered or lower_case(html)
     problems = []
     for match in TAG.finditer(lowered):
         tag, attributes = match.group(1), _attributes(html[match.start(2):match.end(2)])

@@ -10,16 +10,21 @@ through unseen:
   `on...` event handler, `hidden` or `contenteditable`. Material's own chrome around the
   article uses `hidden` for closed menus, so that rule applies to the content only.
 
-The content is parsed whole; the chrome around it (header, navigation, footer: two thirds of
-a page's bytes, from the theme's templates) is scanned for addresses only, which takes a
-tenth of the time of parsing it.
+Parsing is slow, and most pages hold nothing to report, so a quick scan comes first
+(`might_be_unsafe`): it finds every place such an attribute could be, and only content where
+it finds one is parsed. The chrome around the content (header, navigation, footer: two thirds
+of a page's bytes, from the theme's templates) is scanned for addresses only
+(`odd_addresses`).
 """
 
 from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
+
+from .offline import lower_case
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data",
                   "background", "cite", "ping"}
@@ -27,13 +32,24 @@ SAFE_SCHEMES = {"https", "mailto", "tel"}
 CONTENT_ONLY = {"hidden", "contenteditable"}
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 _IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]+")
-_SCHEME_VALUE = re.compile(r"""=\s*["']?\s*([^"'\s>=:/]{1,40}):""")
-"""An attribute value that starts with a scheme (`="https:`, `='java&#9;script:`): few enough
-that each is then checked by name, where a pattern of names at every position was slow."""
-_NAME_BEFORE = re.compile(r"([\w:-]+)\s*$")
+_SAFE_START = r"(?!https:|mailto:|tel:)"
+_ODD_VALUE = re.compile(
+    r'=\s*(?:'
+    rf'"({_SAFE_START}[^":&\x00-\x1f]*[:&\x00-\x1f][^"]*)"'
+    rf"|'({_SAFE_START}[^':&\x00-\x1f]*[:&\x00-\x1f][^']*)'"
+    rf'|(?!["\']){_SAFE_START}([^\s>:&]*[:&][^\s>]*))')
+"""In lower case, an attribute value that does not start with https:, mailto: or tel: yet holds
+a colon, an entity (`&colon;`) or a control character: the only values that can hide an
+unsafe address (browsers drop tabs and newlines inside one: `java\tscript:` is javascript:).
+The pattern starts with `=`, which lets the regex engine skip quickly to the next one."""
+_NAME_BEFORE = re.compile(r"[\w:-]+$")
+_CONTENT_ATTRIBUTE = re.compile(r"hidden|contenteditable|on[^\s/>=]*\s*=")
+"""In lower case, each place a `hidden` or `contenteditable` attribute, or an event handler
+with code, could start: the scan then checks that an attribute starts there."""
+ATTRIBUTE_START = frozenset(" \t\n\r\f/\"'")
+"""What comes right before an attribute's name: a space, a slash or a closing quote."""
 ARTICLE_START = '<article class="md-content__inner'
 ARTICLE_END = "</article>"
-"""Browsers drop tabs, newlines and spaces inside an address: `java\tscript:` is javascript:."""
 
 
 class _Scan(HTMLParser):
@@ -70,19 +86,44 @@ def address_problems(tag: str, name: str, value: str) -> list[str]:
     return []
 
 
-def markup_problems(html: str) -> list[str]:
-    """What in one built page no content may make."""
+def markup_problems(html: str, lowered: str | None = None) -> list[str]:
+    """What in one built page no content may make. `lowered` is the page in `lower_case`,
+    when the caller has it."""
+    lowered = lowered or lower_case(html)
     start = html.find(ARTICLE_START)
     end = html.rfind(ARTICLE_END) + len(ARTICLE_END) if start >= 0 else -1
     if start < 0 or end < start:
         start = end = 0  # no content region: scan the whole page for addresses
     scan = _Scan()
-    scan.feed(html[start:end])
-    scan.close()
-    for outside in (html[:start], html[end:]):
-        for match in _SCHEME_VALUE.finditer(outside):
-            name = _NAME_BEFORE.search(outside, max(0, match.start() - 40), match.start())
-            if name and name.group(1).lower() in URL_ATTRIBUTES:
-                scan.problems += address_problems("element", name.group(1).lower(),
-                                                  html_lib.unescape(match.group(1)) + ":")
+    if might_be_unsafe(lowered, start, end):
+        scan.feed(html[start:end])
+        scan.close()
+    for region in ((0, start), (end, len(html))):
+        for name, value_start, value_end in odd_addresses(lowered, *region):
+            value = html_lib.unescape(html[value_start:value_end]).strip()
+            shown = value[:value.find(":") + 1] if ":" in value else value
+            scan.problems += address_problems("element", name, shown)
     return scan.problems
+
+
+def might_be_unsafe(lowered: str, start: int, end: int) -> bool:
+    """Whether `lowered[start:end]` (a page in `lower_case`) might hold an event handler with
+    code, a `hidden` or `contenteditable` attribute, or an unsafe address. It may also find
+    harmless text (the word "hidden" after a space): that only means the content is parsed."""
+    for match in _CONTENT_ATTRIBUTE.finditer(lowered, start, end):
+        if match.start() > start and lowered[match.start() - 1] in ATTRIBUTE_START:
+            return True
+    return any(odd_addresses(lowered, start, end))
+
+
+def odd_addresses(lowered: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
+    """(attribute name, start, end of its value) of each address attribute in
+    `lowered[start:end]` whose value might hide an unsafe address (`_ODD_VALUE`)."""
+    for match in _ODD_VALUE.finditer(lowered, start, end):
+        before = match.start()
+        while before > start and lowered[before - 1].isspace():
+            before -= 1
+        name = _NAME_BEFORE.search(lowered, max(start, before - 40), before)
+        if name and name.group() in URL_ATTRIBUTES:
+            group = next(i for i in (1, 2, 3) if match.group(i) is not None)
+            yield name.group(), match.start(group), match.end(group)
