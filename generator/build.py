@@ -20,7 +20,6 @@ import jinja2
 from .content.model import Content
 from .content.validate import Validated, load_content
 from .errors import Problem
-from .handouts.stage import make_handouts
 from .render.environment import make_environment
 from .render.render import DOCS_SUBDIR, RENDERED_DIR, RenderedSite, render_site, write_folder
 from .site.finish import finish_site
@@ -52,6 +51,8 @@ def render_language(content: Content, project: Path, env: jinja2.Environment, ha
                        env=env)
     language = Language(site, site.files())
     if handouts:
+        from .handouts.stage import make_handouts  # PDF making is loaded only when it is used
+
         made = make_handouts(content, project)
         language.files |= {f"{site.folder}{DOCS_SUBDIR}/{path}": data
                            for path, data in made.files.items()}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
+from .readability import grade_of_markdown, hardest_sentences
 
 if TYPE_CHECKING:
     from ..content.model import SiteSettings
@@ -75,8 +76,6 @@ def page_grades(pages: list[Page], budget: Budget | None = None,
                 language: str = "en") -> list[PageGrade]:
     """The score of each page's prose, in site order; with a `budget`, pages close to it or
     past it also name their hardest sentences. Empty for a language that is not scored."""
-    from .readability import grade_of_markdown, hardest_sentences  # loads a dictionary
-
     language = budget.language if budget else language
     if language not in SCORED_LANGUAGES:
         return []
