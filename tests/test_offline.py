@@ -76,3 +76,19 @@ def test_addresses_hidden_by_entities_or_line_breaks_are_found_around_the_conten
         "<element href=\"javascript:\"> uses a 'javascript:' address",
         "<element href=\"java\nscript:\"> uses a 'javascript:' address",
     ]
+
+
+def test_addresses_a_browser_reads_as_another_host_are_found():
+    # Browsers read a backslash as a slash and drop tabs inside an address, and a refresh
+    # gives its address after the delay.
+    html = ('<script src="\\\\cdn.example/x.js"></script>'
+            '<img src="/\t/cdn.example/p.png">'
+            '<meta http-equiv="refresh" content="0; url=https://x.org/">'
+            '<meta http-equiv="refresh" content="5;url=../index.html">'
+            '<div style="background:url(\\\\e.org/i.png)"></div>')
+    assert page_problems(html) == [
+        "<script src='\\\\\\\\cdn.example/x.js'> loads from outside the site",
+        "<img src='/\\t/cdn.example/p.png'> loads from outside the site",
+        "<meta refresh> leaves the site",
+        "url(\\\\e.org/i.png) in a style loads from outside the site",
+    ]

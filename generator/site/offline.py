@@ -13,7 +13,13 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+EXTERNAL = re.compile(r"^[\x00-\x20]*(?:[a-z][a-z0-9+.-]*:)?[/\\]{2}", re.IGNORECASE)
+"""An address on another host: `//host`, `https://host`, and `\\\\host`, since browsers read a
+backslash as a slash."""
+DROPPED_IN_URLS = re.compile(r"[\t\n\r]")
+"""Browsers drop tabs and line breaks anywhere in an address: `/`, a tab, `/host` is `//host`."""
+REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.IGNORECASE)
+"""The address in a `<meta http-equiv=refresh>` content: `5; url=page.html`."""
 FETCHING_ATTRIBUTES = {
     "script": ("src",), "img": ("src", "srcset"), "source": ("src", "srcset"),
     "video": ("src", "poster"), "audio": ("src",), "iframe": ("src",), "embed": ("src",),
@@ -32,7 +38,7 @@ TAG = re.compile(r"<(script|img|source|video|audio|iframe|embed|object|input|tra
                  + _ATTRIBUTE_TEXT + ">")
 ATTRIBUTE = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))")
 INLINE_SCRIPT = re.compile(r"<script\b" + _ATTRIBUTE_TEXT + r">(.*?)</script>", re.DOTALL)
-CSS_URL = re.compile(r"url\(\s*['\"]?\s*((?:[a-z][a-z0-9+.-]*:)?//[^)'\"]+)")
+CSS_URL = re.compile(r"url\(\s*['\"]?\s*((?:[a-z][a-z0-9+.-]*:)?[/\\]{2}[^)'\"]+)")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -54,11 +60,12 @@ def page_problems(html: str, lowered: str | None = None) -> list[str]:
         tag, attributes = match.group(1), _attributes(html[match.start(2):match.end(2)])
         for name in FETCHING_ATTRIBUTES.get(tag, ()):
             for url in _urls(attributes.get(name, ""), srcset="srcset" in name):
-                if EXTERNAL.match(url) and not (
+                if external(url) and not (
                         tag == "link" and attributes.get("rel", "") in NOT_FETCHED_LINKS):
                     problems.append(f"<{tag} {name}={url!r}> loads from outside the site")
         refresh = attributes.get("http-equiv", "").lower() == "refresh"
-        if tag == "meta" and refresh and EXTERNAL.search(attributes.get("content", "")):
+        target = REFRESH_URL.match(attributes.get("content", ""))
+        if tag == "meta" and refresh and target and external(target.group(1)):
             problems.append("<meta refresh> leaves the site")
     for match in INLINE_SCRIPT.finditer(lowered):
         attributes = _attributes(html[match.start(1):match.end(1)])
@@ -70,6 +77,12 @@ def page_problems(html: str, lowered: str | None = None) -> list[str]:
         problems += [f"url({html[m.start(1):m.end(1)]}) in a style loads from outside the site"
                      for m in CSS_URL.finditer(lowered)]
     return problems
+
+
+def external(url: str) -> bool:
+    """Whether a browser would fetch `url` (an attribute's value, entities decoded) from
+    another host."""
+    return bool(EXTERNAL.match(DROPPED_IN_URLS.sub("", url)))
 
 
 def _urls(value: str, srcset: bool) -> list[str]:

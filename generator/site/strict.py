@@ -35,9 +35,9 @@ _IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]+")
 _SAFE_START = r"(?!https:|mailto:|tel:)"
 _ODD_VALUE = re.compile(
     r'=\s*(?:'
-    rf'"({_SAFE_START}[^":&\x00-\x1f]*[:&\x00-\x1f][^"]*)"'
-    rf"|'({_SAFE_START}[^':&\x00-\x1f]*[:&\x00-\x1f][^']*)'"
-    rf'|(?!["\']){_SAFE_START}([^\s>:&]*[:&][^\s>]*))')
+    rf'"({_SAFE_START}[^":&\x00-\x1f]*+[:&\x00-\x1f][^"]*)"'
+    rf"|'({_SAFE_START}[^':&\x00-\x1f]*+[:&\x00-\x1f][^']*)'"
+    rf'|(?!["\']){_SAFE_START}([^\s>:&]*+[:&][^\s>]*))')
 """In lower case, an attribute value that does not start with https:, mailto: or tel: yet holds
 a colon, an entity (`&colon;`) or a control character: the only values that can hide an
 unsafe address (browsers drop tabs and newlines inside one: `java\tscript:` is javascript:).
