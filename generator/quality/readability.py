@@ -105,10 +105,23 @@ def spanish_syllables(word: str) -> int:
 
 
 def measure(text: str, language: str = "en") -> Reading:
-    """Sentence, word and syllable counts of plain prose (one sentence per line at least)."""
-    words = _WORD_RE.findall(text)
-    pieces = [p for p in _SENTENCE_END_RE.split(text) if p and _WORD_RE.search(p)]
-    return Reading(max(1, len(pieces)), len(words), total_syllables(words, language))
+    """Sentence, word and syllable counts of plain prose (one sentence per line at least).
+    A sentence never runs past a line, so the counts are the sums of the lines' counts."""
+    sentences = words = syllables = 0
+    for line in text.split("\n"):
+        counts = _line_counts(line, language)
+        sentences, words, syllables = (sentences + counts[0], words + counts[1],
+                                       syllables + counts[2])
+    return Reading(max(1, sentences), words, syllables)
+
+
+@lru_cache(maxsize=50_000)
+def _line_counts(line: str, language: str) -> tuple[int, int, int]:
+    """(sentences, words, syllables) of one line. Pages repeat whole paragraphs (the
+    urgent-help box is on every page): each is counted once in a build."""
+    words = _WORD_RE.findall(line)
+    pieces = [p for p in _SENTENCE_END_RE.split(line) if p and _WORD_RE.search(p)]
+    return len(pieces), len(words), total_syllables(words, language)
 
 
 def total_syllables(words: list[str], language: str = "en") -> int:
