@@ -5,15 +5,20 @@ No script and no external files; text is escaped, colours are set by `pw-` CSS c
 
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
 from ..content.model import Outcome, Pathway, Step
 from ..content.pathway import Graph, graph_of, layers, parents, walk_order
+
+
+def escape(text: str) -> str:
+    """Text for an SVG element: &, < and > escaped."""
+    return html.escape(text, quote=False)
 
 WRAP = 24
 """Characters per line of a question (15px). With wide fonts such as DejaVu Sans a

@@ -26,6 +26,7 @@ Because it is a plain file of the rendered folder, search works under any builde
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -142,14 +143,14 @@ def _searchable_lines(markdown: str) -> list[str]:
     depth = 0
     for line in FRONT_MATTER.sub("", markdown).splitlines():
         if skipping:
-            depth += len(re.findall(rf"<{skipping}\b", line)) - line.count(f"</{skipping}>")
+            depth += len(_opening(skipping).findall(line)) - line.count(f"</{skipping}>")
             if depth <= 0:
                 skipping = None
             continue
         opening = OPEN_TAG.match(line.strip())
         if opening and "data-search-exclude" in opening.group(0):
             tag = opening.group(1)
-            depth = len(re.findall(rf"<{tag}\b", line)) - line.count(f"</{tag}>")
+            depth = len(_opening(tag).findall(line)) - line.count(f"</{tag}>")
             skipping = tag if depth > 0 else None
             continue
         if not SKIPPED_LINE.match(line):
@@ -157,8 +158,14 @@ def _searchable_lines(markdown: str) -> list[str]:
     return lines
 
 
+@functools.lru_cache(maxsize=16)
+def _opening(tag: str) -> re.Pattern[str]:
+    return re.compile(rf"<{tag}\b")
+
+
+@functools.lru_cache(maxsize=50_000)
 def plain(text: str) -> str:
-    """Markdown or HTML text as plain words."""
+    """Markdown or HTML text as plain words (remembered: pages repeat lines)."""
     text = LINK.sub(r"\1", text)
     text = TAG.sub(" ", ATTRIBUTE_LIST.sub("", text))
     text = MARKS.sub("", html.unescape(text))

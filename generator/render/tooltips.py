@@ -38,6 +38,7 @@ class Tooltips:
         self.order = {text: i for i, text in enumerate(self.definitions)}
         self.by_words: dict[str, str] = {}
         self.lengths: dict[str, set[int]] = {}  # first word -> word counts of texts starting so
+        self.found_in: dict[str, frozenset[str]] = {}  # paragraph -> glossary texts in it
         for text in self.definitions:
             words = self.WORD.findall(text)
             if words:
@@ -45,9 +46,17 @@ class Tooltips:
                 self.lengths.setdefault(words[0], set()).add(len(words))
 
     def used_in(self, markdown: str) -> list[tuple[str, str]]:
-        """(text, definition) for every glossary text that occurs in `markdown`, in glossary order."""
-        words = self.WORD.findall(markdown)
-        found = {self.by_words[key] for i, word in enumerate(words) if word in self.lengths
-                 for n in self.lengths[word]
-                 if (key := " ".join(words[i:i + n])) in self.by_words}
+        """(text, definition) for every glossary text that occurs in `markdown`, in glossary order.
+        A text is found within one paragraph, where a tooltip can show it."""
+        found: set[str] = set()
+        for block in markdown.split("\n\n"):
+            if block not in self.found_in:  # pages repeat whole paragraphs: read each once
+                self.found_in[block] = self._texts_in(block)
+            found |= self.found_in[block]
         return [(text, self.definitions[text]) for text in sorted(found, key=self.order.__getitem__)]
+
+    def _texts_in(self, block: str) -> frozenset[str]:
+        words = self.WORD.findall(block)
+        return frozenset(self.by_words[key] for i, word in enumerate(words) if word in self.lengths
+                         for n in self.lengths[word]
+                         if (key := " ".join(words[i:i + n])) in self.by_words)

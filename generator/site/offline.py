@@ -18,6 +18,9 @@ EXTERNAL = re.compile(r"^[\x00-\x20]*(?:[a-z][a-z0-9+.-]*:)?[/\\]{2}", re.IGNORE
 backslash as a slash."""
 DROPPED_IN_URLS = re.compile(r"[\t\n\r]")
 """Browsers drop tabs and line breaks anywhere in an address: `/`, a tab, `/host` is `//host`."""
+ADDRESS_HINT = re.compile(r"[/\\][\t\n\r]*[/\\]|&|refresh")
+"""What a tag's attributes hold, in lower case, if one of its addresses may reach another host
+(two slashes, or an entity that may hide them) or it is a refresh."""
 REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.IGNORECASE)
 """The address in a `<meta http-equiv=refresh>` content: `5; url=page.html`."""
 FETCHING_ATTRIBUTES = {
@@ -57,6 +60,8 @@ def page_problems(html: str, lowered: str | None = None) -> list[str]:
     lowered = lowered or lower_case(html)
     problems = []
     for match in TAG.finditer(lowered):
+        if not ADDRESS_HINT.search(lowered, match.start(2), match.end(2)):
+            continue  # no address in it can reach another host, and it is no refresh
         tag, attributes = match.group(1), _attributes(html[match.start(2):match.end(2)])
         for name in FETCHING_ATTRIBUTES.get(tag, ()):
             for url in _urls(attributes.get(name, ""), srcset="srcset" in name):
