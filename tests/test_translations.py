@@ -99,7 +99,8 @@ def test_spanish_pages_use_the_spanish_words_content_and_interface(built: Path):
     assert "Cambiar al modo oscuro" in html
     assert "Test one" not in html.split("<article")[1]
     # a source's title stays in English, marked so for screen readers (WCAG 3.1.2)
-    assert '<li><span lang="en">A test article</span>. Escrita para las pruebas.' in html
+    assert ('<li><span lang="en">Doe J, Roe R</span>. <em><span lang="en">A test article</span></em>. '
+            '<span lang="en">Journal of Tests</span>, 2024. Escrita para las pruebas.') in html
     assert '<span lang="en">' not in (built / "options" / "test-one.html").read_text()
     index = (built / "es" / "search" / "search_index.js").read_text()
     assert '"lang":"es"' in index and "cirugía de prueba" in index
