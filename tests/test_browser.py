@@ -1147,10 +1147,12 @@ def test_the_block_log_works_out_relief_from_the_pain_before_the_block(guard_fac
     pains.nth(0).fill("8")
     pains.nth(1).fill("2")
     pains.nth(2).fill("8")
+    pains.nth(3).fill("9")
     relief = page.locator("output.block-relief")
     expect(relief.nth(0)).to_have_text("75%")
     expect(relief.nth(1)).to_have_text("0%")
-    expect(relief.nth(2)).to_have_text("")
+    expect(relief.nth(2)).to_have_text("Worse than before")  # not "-13%"
+    expect(relief.nth(3)).to_have_text("")
     expect(page.locator(".block-threshold")).to_contain_text("70%")
     assert page.evaluate(STORED) == 0
     guard.assert_clean()

@@ -133,7 +133,13 @@
         var output = input.closest("tr").querySelector("output.block-relief");
         var now = parseFloat(input.value);
         var known = before > 0 && before <= 10 && now >= 0 && now <= 10 && input.value !== "";
-        output.textContent = known ? Math.round(((before - now) / before) * 100) + "%" : "";
+        if (!known) {
+          output.textContent = "";
+        } else if (now > before) {
+          output.textContent = log.getAttribute("data-worse");  // no "negative relief"
+        } else {
+          output.textContent = Math.round(((before - now) / before) * 100) + "%";
+        }
       });
     };
     log.addEventListener("input", relief);
