@@ -354,3 +354,18 @@ def test_the_404_pages_switch_languages_on_a_site_with_an_address(project: Path)
     spanish = (site / "es" / "404.html").read_text()
     assert 'href="/back-pain/es/index.html" hreflang="es"' in english
     assert 'href="/back-pain/es/../index.html" hreflang="en"' in spanish
+
+
+def test_a_clinics_own_hook_runs_for_every_language(project: Path):
+    # mkdocs.yml's paths are read from the folder of the config MkDocs builds; a translation's
+    # config sits in rendered/es/, so its hooks must still reach the clinic's file.
+    (project / "hooks").mkdir()
+    (project / "hooks" / "mark.py").write_text(
+        "def on_page_markdown(markdown, **kwargs):\n"
+        "    return markdown + '\\n\\nMarked by the clinic hook.\\n'\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "\nhooks:\n  - hooks/mark.py\n")
+    result = run("build", "--project", project, "--no-handouts")
+    assert result.exit_code == 0, result.output
+    for page in ("index.html", "es/index.html"):
+        assert "Marked by the clinic hook." in (project / "site" / page).read_text(), page
