@@ -23,6 +23,7 @@ words in place for the translator to replace.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import types
@@ -94,6 +95,12 @@ def shape_of(field: FieldInfo) -> Shape:
     return Shape("structure")
 
 
+@functools.cache
+def shapes(model: type[BaseModel]) -> dict[str, Shape]:
+    """The shape of each field of a model (a model's fields never change)."""
+    return {name: shape_of(field) for name, field in model.model_fields.items()}
+
+
 def _without_none(annotation: Any) -> Any:
     if get_origin(annotation) in (Union, types.UnionType):
         rest = [a for a in get_args(annotation) if a is not type(None)]
@@ -111,8 +118,7 @@ def _checks_text(metadata: Any) -> bool:
 
 def needs_translation(model: type[BaseModel]) -> bool:
     """Whether a model holds any text a translation must give."""
-    for field in model.model_fields.values():
-        shape = shape_of(field)
+    for shape in shapes(model).values():
         if shape.optional or shape.kind == "structure":
             continue
         if shape.kind in ("text", "texts") or (shape.model and needs_translation(shape.model)):
@@ -137,9 +143,8 @@ def words(model: type[BaseModel], data: Any, optional: bool = True) -> Any:
     out: dict[str, Any] = {}
     if _id_field(model) and "id" in data:
         out["id"] = data["id"]
-    for name, field in model.model_fields.items():
+    for name, shape in shapes(model).items():
         value = data.get(name)
-        shape = shape_of(field)
         if value is None or shape.kind == "structure":
             continue
         if shape.optional and not optional and not any(c.isalpha() for c in str(value)):
@@ -204,23 +209,23 @@ class _Overlay:
             self.problem(at_translation, f"{place_name(at_translation)} must be a set of "
                          "'key: value' lines, like the English")
             return dict(english)  # one problem, not one per field it should hold
-        fields = model.model_fields
+        fields = shapes(model)
         for key in translated:
             if key == VERSION_KEY and not at or key == "id" and _id_field(model):
                 continue
             if key not in fields:
-                hint = did_you_mean(str(key), [n for n, f in fields.items()
-                                               if shape_of(f).kind != "structure"])
+                hint = did_you_mean(str(key), [n for n, shape in fields.items()
+                                               if shape.kind != "structure"])
                 self.problem((*at_translation, key), f"unknown key '{key}'{hint}")
-            elif shape_of(fields[key]).kind == "structure":
+            elif fields[key].kind == "structure":
                 self.problem((*at_translation, key), f"'{key}' is the same in every language: "
                              f"it is set once, in {self.english.path}; remove it here")
             elif english.get(key) is None and key not in FREE_LENGTH:
                 self.problem((*at_translation, key), f"'{key}' is not in the English "
                              f"({self.english.path}): add it there first, or remove it here")
         merged = dict(english)
-        for name, field in fields.items():
-            value, shape = english.get(name), shape_of(field)
+        for name, shape in fields.items():
+            value = english.get(name)
             if name in FREE_LENGTH and not value:
                 if name in translated:  # each language's own other names, where the English
                     merged[name] = translated[name]  # has none
