@@ -113,8 +113,15 @@ def locate(target: str, from_page: str, pages: dict[str, str]) -> str:
     else:
         return target
     path, _, anchor = path.partition("#")
-    relative = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    relative = _relative(path, posixpath.dirname(from_page) or ".")
     return f"{relative}#{anchor}" if anchor else relative
+
+
+@functools.lru_cache(maxsize=10_000)
+def _relative(path: str, folder: str) -> str:
+    """`posixpath.relpath`, which asks the system for the working folder on every call:
+    pages link to the same few hundred pages from a few folders."""
+    return posixpath.relpath(path, folder)
 
 
 @jinja2.pass_context
