@@ -275,7 +275,7 @@ CASES = [
     case("source-url-that-ends-early", edit(SOURCES, "    description: Written for the tests.",
                                             "    description: Written for the tests.\n"
                                             "    url: https://a.org) [x](javascript:alert(1)"),
-         f"{SOURCES}:5: 'url' must be a single web address: no spaces, quotes or unmatched "
+         f"{SOURCES}:8: 'url' must be a single web address: no spaces, quotes or unmatched "
          "brackets (write a space as %20)"),
     case("heading", edit(SITE, "welcome: |\n", "welcome: |\n  # Welcome!\n"),
          f"{SITE}:7: 'welcome': headings are not allowed in text fields; the page adds its own"),
