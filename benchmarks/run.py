@@ -464,14 +464,14 @@ def _preview(report: Report, n: int, runs: int, work: Path) -> None:
                f"re-rendered the content {', '.join(map(str, rerenders))} times (per run; once "
                f"is expected); plain `mkdocs serve` rebuilt {', '.join(map(str, rebuilds))} times.")
     if len(medians) == 2 and not any(None in t.seconds for t in times.values()):
-        ours, ratio = medians["patient-site"], medians["patient-site"] / medians["mkdocs"]
+        served, ratio = medians["patient-site"], medians["patient-site"] / medians["mkdocs"]
         report.out(f"- Ratio ours / plain: {ratio:.2f}")
         report.target(f"Preview at {n:,} options: save-to-served, ours / plain mkdocs serve",
-                      f"{ours:.2f} s / {medians['mkdocs']:.2f} s = {ratio:.2f}", "<= 1.00",
+                      f"{served:.2f} s / {medians['mkdocs']:.2f} s = {ratio:.2f}", "<= 1.00",
                       ratio <= 1)
         if n <= 100:
-            report.target(f"Preview at {n:,} options: save-to-served", f"{ours:.2f} s",
-                          f"<= {PREVIEW_SECONDS_TARGET:.1f} s", ours <= PREVIEW_SECONDS_TARGET)
+            report.target(f"Preview at {n:,} options: save-to-served", f"{served:.2f} s",
+                          f"<= {PREVIEW_SECONDS_TARGET:.1f} s", served <= PREVIEW_SECONDS_TARGET)
     else:
         report.target(f"Preview at {n:,} options", "an edit was not served in time", "<= 1.00",
                       False)
