@@ -92,3 +92,47 @@ def test_addresses_a_browser_reads_as_another_host_are_found():
         "<meta refresh> leaves the site",
         "url(\\\\e.org/i.png) in a style loads from outside the site",
     ]
+
+
+def test_every_way_a_page_can_fetch_from_another_host_is_found():
+    # A reviewer's list: a special scheme with no slashes (https:host from file:// is
+    # https://host), a refresh written without '=', CSS in a <style> element and in an
+    # attribute with its quotes as entities, a CSS escape, and SVG and table elements.
+    html = ('<img src="https:evil.example/p.png">'
+            '<meta http-equiv="refresh" content="0; url //evil.example/">'
+            '<style>@import "//evil.example/a.css";</style>'
+            '<p style="background:url(&quot;//evil.example/i.png&quot;)"></p>'
+            '<p style="background:url(\\2f\\2f evil.example/j.png)"></p>'
+            '<svg><image href="//evil.example/s.png"/><script href="//evil.example/s.js">'
+            '</script></svg>'
+            '<table background="//evil.example/t.png"><tr><td>x</td></tr></table>'
+            '<img src="../ok.png"><link rel="stylesheet" href="assets/ok.css">')
+    assert page_problems(html) == [
+        "<img src='https:evil.example/p.png'> loads from outside the site",
+        "<meta refresh> leaves the site",
+        "<image href='//evil.example/s.png'> loads from outside the site",
+        "<script href='//evil.example/s.js'> loads from outside the site",
+        "<table background='//evil.example/t.png'> loads from outside the site",
+        "url(//evil.example/a.css) in a style loads from outside the site",
+        "url(//evil.example/i.png) in a style loads from outside the site",
+        "url(\\2f\\2f) in a style loads from outside the site",
+    ]
+
+
+def test_a_stray_quote_or_a_word_ending_in_on_cannot_hide_the_attribute_after_it():
+    # A second reader's bypasses of the quick scan: the attribute right after a closing quote
+    # ('"con"onclick'), and a stray '="' or "='" in text before a real unsafe link.
+    from generator.site.strict import markup_problems
+
+    article = '<article class="md-content__inner md-typeset">{}</article>'
+    assert markup_problems(article.format('<img alt="Photo of Jon"onerror="x" src=x>')) == [
+        "<img> in the page content has 'onerror'"]
+    assert markup_problems(article.format('<p class="icon"hidden="">secret</p>')) == [
+        "<p> in the page content has 'hidden'"]
+    for text in ('<p>a="b: c</p>', "<p>x='</p>", '<p>R&amp;D="Q&amp;A</p>'):
+        page = article.format(text + '<a href="javascript:alert(1)">y</a><p>don\'t</p>')
+        assert markup_problems(page) == [
+            "<a href=\"javascript:alert(1)\"> uses a 'javascript:' address"], text
+    around = '<nav><span>Q="R: S</span><a href="javascript:alert(1)">y</a></nav>'
+    assert markup_problems(around + article.format("<p>ok</p>")) == [
+        "<element href=\"javascript:\"> uses a 'javascript:' address"]

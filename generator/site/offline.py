@@ -13,21 +13,31 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-EXTERNAL = re.compile(r"^[\x00-\x20]*(?:[a-z][a-z0-9+.-]*:)?[/\\]{2}", re.IGNORECASE)
-"""An address on another host: `//host`, `https://host`, and `\\\\host`, since browsers read a
-backslash as a slash."""
+EXTERNAL = re.compile(r"^[\x00-\x20]*(?:(?:https?|ftp|wss?):|(?:[a-z][a-z0-9+.-]*:)?[/\\]{2})",
+                      re.IGNORECASE)
+"""An address that may be on another host: `//host`, `https://host`, `\\\\host` (browsers read
+a backslash as a slash), and any http:, https:, ftp: or ws: address, since `https:host` on a
+page opened from file:// is https://host."""
 DROPPED_IN_URLS = re.compile(r"[\t\n\r]")
 """Browsers drop tabs and line breaks anywhere in an address: `/`, a tab, `/host` is `//host`."""
-ADDRESS_HINT = re.compile(r"[/\\][\t\n\r]*[/\\]|&|refresh")
+_GAP = r"[\t\n\r]*"
+ADDRESS_HINT = re.compile(rf"[/\\]{_GAP}[/\\]|&|refresh|(?:h{_GAP}t{_GAP}t{_GAP}p{_GAP}s?"
+                          rf"|f{_GAP}t{_GAP}p|w{_GAP}s{_GAP}s?){_GAP}:")
 """What a tag's attributes hold, in lower case, if one of its addresses may reach another host
-(two slashes, or an entity that may hide them) or it is a refresh."""
-REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.IGNORECASE)
+(two slashes, http:, ftp: or ws:, or an entity that may hide them) or it is a refresh."""
+REFRESH_URL = re.compile(r"^\s*[\d.]*\s*[;,]?\s*(?:url\s*=?\s*)?['\"]?([^'\"]*)", re.IGNORECASE)
 """The address in a `<meta http-equiv=refresh>` content: `5; url=page.html`."""
 FETCHING_ATTRIBUTES = {
-    "script": ("src",), "img": ("src", "srcset"), "source": ("src", "srcset"),
-    "video": ("src", "poster"), "audio": ("src",), "iframe": ("src",), "embed": ("src",),
-    "object": ("data",), "input": ("src",), "track": ("src",), "link": ("href", "imagesrcset"),
+    "script": ("src", "href", "xlink:href"), "img": ("src", "srcset"),
+    "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
+    "iframe": ("src",), "embed": ("src",), "object": ("data",), "input": ("src",),
+    "track": ("src",), "link": ("href", "imagesrcset"),
+    "image": ("href", "xlink:href"), "use": ("href", "xlink:href"),  # SVG
+    "feimage": ("href", "xlink:href"),
+    "body": ("background",), "table": ("background",), "td": ("background",),
+    "th": ("background",),
 }
+"""The attributes by which each element fetches a file as the page loads."""
 NOT_FETCHED_LINKS = {"canonical", "alternate", "prev", "next"}
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 
@@ -37,11 +47,11 @@ DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 _ATTRIBUTE_TEXT = r"([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)"
 # The patterns below run on the page in lower case (three times faster than a
 # case-insensitive search); what they capture is read from the page as written.
-TAG = re.compile(r"<(script|img|source|video|audio|iframe|embed|object|input|track|link|meta)\b"
-                 + _ATTRIBUTE_TEXT + ">")
+TAG = re.compile(r"<(" + "|".join([*FETCHING_ATTRIBUTES, "meta"]) + r")\b" + _ATTRIBUTE_TEXT + ">")
 ATTRIBUTE = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))")
 INLINE_SCRIPT = re.compile(r"<script\b" + _ATTRIBUTE_TEXT + r">(.*?)</script>", re.DOTALL)
-CSS_URL = re.compile(r"url\(\s*['\"]?\s*((?:[a-z][a-z0-9+.-]*:)?[/\\]{2}[^)'\"]+)")
+CSS_ADDRESS = re.compile(r"(?:url\(|@import)\s*(?:url\(\s*)?['\"]?\s*([^)'\"\s;]*)", re.IGNORECASE)
+"""An address in CSS, in a `<style>` element or a style attribute: `url(...)`, `@import "..."`."""
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -78,9 +88,10 @@ def page_problems(html: str, lowered: str | None = None) -> list[str]:
         if ("src" not in attributes and script
                 and attributes.get("type", "").lower() not in DATA_SCRIPT_TYPES):
             problems.append(f"inline <script> ({script[:40]!r}...) would be blocked")
-    if "url(" in lowered:
-        problems += [f"url({html[m.start(1):m.end(1)]}) in a style loads from outside the site"
-                     for m in CSS_URL.finditer(lowered)]
+    if "url(" in lowered or "@import" in lowered:  # entities decoded, as for a style attribute
+        problems += [f"url({m.group(1)}) in a style loads from outside the site"
+                     for m in CSS_ADDRESS.finditer(html_lib.unescape(html))
+                     if external(m.group(1)) or m.group(1).startswith("\\")]  # a CSS escape
     return problems
 
 

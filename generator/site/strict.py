@@ -1,4 +1,4 @@
-"""Defence in depth: the final HTML of every page, parsed, holds nothing content must not make.
+"""Defence in depth: the final HTML of every page holds nothing content must not make.
 
 The text rules (content/prose.py) refuse what could become a script, a hidden paragraph or an
 unsafe link before anything is rendered. This check looks at what the browser will actually
@@ -10,11 +10,12 @@ through unseen:
   `on...` event handler, `hidden` or `contenteditable`. Material's own chrome around the
   article uses `hidden` for closed menus, so that rule applies to the content only.
 
-Parsing is slow, and most pages hold nothing to report, so a quick scan comes first
-(`might_be_unsafe`): it finds every place such an attribute could be, and only content where
-it finds one is parsed. The chrome around the content (header, navigation, footer: two thirds
-of a page's bytes, from the theme's templates) is scanned for addresses only
-(`odd_addresses`).
+Parsing is slow, and most pages hold nothing to report, so a quick scan of the content comes
+first (`might_be_unsafe`), and only content where it finds something is parsed. The scan looks
+for each attribute name that follows a space, a slash or a quote, as a browser reads one, and
+never consumes past the name, so a stray quote in text cannot hide the attribute after it.
+The chrome around the content (header, navigation, footer: two thirds of a page's bytes, from
+the theme's templates) is scanned for addresses only (`odd_addresses`).
 """
 
 from __future__ import annotations
@@ -34,18 +35,23 @@ _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
 _IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]+")
 _SAFE_START = r"(?!https:|mailto:|tel:)"
 _ODD_VALUE = re.compile(
-    r'=\s*(?:'
-    rf'"({_SAFE_START}[^":&\x00-\x1f]*+[:&\x00-\x1f][^"]*)"'
-    rf"|'({_SAFE_START}[^':&\x00-\x1f]*+[:&\x00-\x1f][^']*)'"
-    rf'|(?!["\']){_SAFE_START}([^\s>:&]*+[:&][^\s>]*))')
+    r"=(?=\s*+(?:"
+    + rf'"({_SAFE_START}[^":&\x00-\x1f]*+[:&\x00-\x1f][^"]*+)"'
+    + rf"|'({_SAFE_START}[^':&\x00-\x1f]*+[:&\x00-\x1f][^']*+)'"
+    + rf'|(?!["\']){_SAFE_START}([^\s>:&]{{0,64}}+[:&][^\s>]*+)))')
 """In lower case, an attribute value that does not start with https:, mailto: or tel: yet holds
-a colon, an entity (`&colon;`) or a control character: the only values that can hide an
-unsafe address (browsers drop tabs and newlines inside one: `java\tscript:` is javascript:).
-The pattern starts with `=`, which lets the regex engine skip quickly to the next one."""
+a colon, an entity (`&colon;`) or a control character: the only values that can hide an unsafe
+address (browsers drop tabs and newlines inside one: `java\tscript:` is javascript:). Only the
+`=` is consumed and the value is read ahead, so a stray quote in text cannot hide the
+attribute after it; starting at `=` lets the regex engine skip quickly to the next one. An
+unquoted value's scheme is read for 64 characters at most (a scheme is a word, such as
+`javascript`, and an entity or a tab ends the search at once), so a run of `=` stays linear."""
 _NAME_BEFORE = re.compile(r"[\w:-]+$")
-_CONTENT_ATTRIBUTE = re.compile(r"hidden|contenteditable|on[^\s/>=]*\s*=")
-"""In lower case, each place a `hidden` or `contenteditable` attribute, or an event handler
-with code, could start: the scan then checks that an attribute starts there."""
+_EVENT_HANDLER = re.compile(r"on[a-z0-9_-]{0,40}+\s*+=")
+"""In lower case, where an event handler with a value may start (an `on...` attribute with no
+value runs nothing; the longest handler's name, such as `onwebkitanimationiteration`, is well
+under 40 letters). It consumes no space, slash or quote, so it cannot hide the next one."""
+CONTENT_ONLY_WORDS = ("hidden", "contenteditable")
 ATTRIBUTE_START = frozenset(" \t\n\r\f/\"'")
 """What comes right before an attribute's name: a space, a slash or a closing quote."""
 ARTICLE_START = '<article class="md-content__inner'
@@ -108,11 +114,17 @@ def markup_problems(html: str, lowered: str | None = None) -> list[str]:
 
 def might_be_unsafe(lowered: str, start: int, end: int) -> bool:
     """Whether `lowered[start:end]` (a page in `lower_case`) might hold an event handler with
-    code, a `hidden` or `contenteditable` attribute, or an unsafe address. It may also find
-    harmless text (the word "hidden" after a space): that only means the content is parsed."""
-    for match in _CONTENT_ATTRIBUTE.finditer(lowered, start, end):
+    code, a `hidden` or `contenteditable` attribute, or an unsafe address. It also finds
+    harmless text, such as the word "hidden" after a space: that only means it is parsed."""
+    for match in _EVENT_HANDLER.finditer(lowered, start, end):
         if match.start() > start and lowered[match.start() - 1] in ATTRIBUTE_START:
             return True
+    for word in CONTENT_ONLY_WORDS:
+        at = lowered.find(word, start, end)
+        while at >= 0:
+            if at > start and lowered[at - 1] in ATTRIBUTE_START:
+                return True
+            at = lowered.find(word, at + 1, end)
     return any(odd_addresses(lowered, start, end))
 
 
