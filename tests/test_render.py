@@ -117,3 +117,21 @@ def test_each_page_defines_only_the_glossary_terms_it_uses(rendered):
     assert "*[NB]: A shot that numbs a nerve for a short time." in tips
     assert "*[Nerve block]" not in tips
     assert "*[" not in about
+
+
+def test_search_words_are_searched_but_not_shown(tmp_path):
+    # An option's other names show under its title; the words patients type for it that are
+    # not its names ("burn the nerve") only feed search.
+    from .conftest import make_project
+
+    project = make_project(tmp_path)
+    option = project / "content" / "options" / "test-one.yaml"
+    option.write_text(option.read_text().replace("also_called: [T1]",
+                                                 "also_called: [T1]\nsearch_words: [zap the nerve]"))
+    site = render_site(load_content(project).content, project)
+    page = next(p for p in site.pages if p.path == "options/test-one.md")
+    assert "**Also called:** T1" in page.markdown and "zap the nerve" not in page.markdown
+    index = site.files()["docs/search/search_index.js"].decode()
+    assert '"options/test-one.html","Test one"' in index
+    entry = index.split('"options/test-one.html"', 1)[1].split('"options/', 1)[0]
+    assert '["T1","zap the nerve"]' in entry

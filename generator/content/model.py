@@ -143,7 +143,12 @@ class Option(Model):
     title: Plain
     """Name patients know it by, such as "Radiofrequency ablation"."""
     also_called: list[Plain] = []
-    """Other names and abbreviations (for search), such as "RFA" or "rhizotomy"."""
+    """Other names and abbreviations, such as "RFA" or "rhizotomy": shown under the title, and
+    found by search."""
+    search_words: list[Plain] = []
+    """Words a patient may type when looking for this option that are not its names, such as
+    "burn the nerve" or "back surgery": search finds the option by them, ranked as its names,
+    and they are not shown on any page."""
     category: Category
     """The navigation group this option belongs to."""
     order: int = 100

@@ -14,7 +14,8 @@ OPTION_TEMPLATE = """\
 # Write for patients: short sentences, everyday words. Run `patient-site check` when done.
 
 title: {title}
-also_called: []            # other names and abbreviations, for search
+also_called: []            # other names and abbreviations: shown on the page, and searched
+search_words: []           # other words patients type for it: searched, never shown
 category: {category}       # one of: {categories}
 order: 100                 # position in its category; smaller comes first
 summary: One or two plain sentences about what this is.

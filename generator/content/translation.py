@@ -8,8 +8,8 @@ dates, sources) comes from the English file, so a translation cannot change it:
 
 - a list of items with ids (FAQs, glossary terms, pathway steps...) is matched by `id`;
 - any other list (benefits, risks, answers, chances) is matched by position and must have as
-  many entries as the English, in the same order (only `also_called` may differ: each
-  language has its own other names);
+  many entries as the English, in the same order (only `also_called` and `search_words` may
+  differ: each language has its own other names and the words its readers type);
 - a field marked "the same in every language" in the schema (such as a source's title or a
   phone number) stays in the English file, and a field marked "may be translated" (such as
   the clinic's opening hours) falls back to the English when left out.
@@ -42,7 +42,7 @@ from .prose import check_filled_plain, check_filled_prose, check_plain, check_pr
 VERSION_KEY = "translated_from"
 """The key, at the top of a translation file, for the fingerprint of the English it follows."""
 TEXT_CHECKS = (check_prose, check_plain, check_filled_prose, check_filled_plain)
-FREE_LENGTH = {"also_called"}
+FREE_LENGTH = {"also_called", "search_words"}
 """Lists of words whose length is each language's own."""
 SAME = "same in every language"
 OPTIONAL = "may be translated"

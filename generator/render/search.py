@@ -17,7 +17,8 @@ Because it is a plain file of the rendered folder, search works under any builde
 - sections are the page's `##` and `###` headings, and the glossary's terms; anchors are the
   ids the Markdown `toc` extension (or the glossary template) gives them;
 - names are the other names of what a page or section is about (an option's or a glossary
-  term's "also called"), which search ranks with the title;
+  term's "also called", and an option's search words, which no page shows), which search
+  ranks with the title;
 - weight scales a page's score: the FAQ and the glossary mention nearly everything, so they
   must not come before the page about the thing searched for;
 - whatever a template marks `data-search-exclude` (urgent help, disclaimer, review dates) is
@@ -84,7 +85,7 @@ def search_strings(strings: Strings) -> dict[str, str]:
 
 def search_index(content: Content, pages: list[Page]) -> bytes:
     """The index of every page, as the script `site.js` loads."""
-    names = {f"options/{oid}.md": list(option.also_called)
+    names = {f"options/{oid}.md": [*option.also_called, *option.search_words]
              for oid, option in content.options.items()}
     terms = {term.id: list(term.also_called) for term in content.glossary.terms}
     entries = [_page_entry(page, names.get(page.path, []), terms if page.path == "glossary.md"
