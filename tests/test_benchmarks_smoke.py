@@ -37,3 +37,13 @@ def test_a_synthetic_pack_is_valid_content_and_deterministic(tmp_path):
     assert pack_files(30) == pack_files(30)
     assert (project / "mkdocs.yml").read_text() == (ROOT / "mkdocs.yml").read_text()
     yaml.safe_load((project / "content" / "glossary.yaml").read_text())
+
+
+def test_the_stage_timer_runs_and_sums_our_part():
+    result = subprocess.run([sys.executable, "-m", "benchmarks.stages", "--options", "10",
+                             "--runs", "1"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for stage in ("import our code", "load and validate", "render en", "MkDocs en (plain too)",
+                  "check pages en", "ours (the stages MkDocs alone would not run)"):
+        assert f"| {stage}" in result.stdout or f"**{stage}**" in result.stdout, result.stdout
