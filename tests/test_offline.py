@@ -1,6 +1,13 @@
 """The built-site scan that keeps pages from loading anything from outside the site."""
 
+import re
+from html.parser import HTMLParser
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.site.offline import page_problems
+from generator.site.strict import URL_ATTRIBUTES
 
 
 def test_everything_a_browser_would_fetch_from_outside_is_found():
@@ -136,3 +143,84 @@ def test_a_stray_quote_or_a_word_ending_in_on_cannot_hide_the_attribute_after_it
     around = '<nav><span>Q="R: S</span><a href="javascript:alert(1)">y</a></nav>'
     assert markup_problems(around + article.format("<p>ok</p>")) == [
         "<element href=\"javascript:\"> uses a 'javascript:' address"]
+
+
+# --- the quick scan never hides what a parse finds ----------------------------------------
+
+
+class _Parsed(HTMLParser):
+    """What a full parse of a page's content finds: the reference the quick scan must match."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if (name.startswith("on") and value is not None) or name in ("hidden",
+                                                                      "contenteditable"):
+                self.found.append(f"<{tag}> in the page content has '{name}'")
+            if name in URL_ATTRIBUTES and value:
+                found = re.match(r"([a-z][a-z0-9+.-]*):",
+                                 re.sub(r"[\x00-\x20\x7f]+", "", value).lower())
+                if found and found.group(1) not in ("https", "mailto", "tel"):
+                    self.found.append(f"<{tag} {name}=\"{value[:60]}\"> uses a "
+                                      f"'{found.group(1)}:' address")
+
+
+VALUE_PIECES = ["x", "con", "icon", "javascript:", "java\tscript:", "&#9;", "&colon;", "&#x6A;",
+                "data:", "https:", "tel:", "../page.html", ":", "&amp;", "JavaScript:", " ", "="]
+TEXT_PIECES = ["words", " on ", "hidden", '="', "='", "b: c", "don't", "&amp;", "=", "con"]
+NAMES = ["onclick", "ONERROR", "onload", "hidden", "contenteditable", "href", "HREF", "src",
+         "title", "class", "alt", "data-href", "action", "x"]
+value = st.lists(st.sampled_from(VALUE_PIECES), max_size=4).map("".join)
+attribute = st.tuples(st.sampled_from([" ", "/", "\n", "", "  "]), st.sampled_from(NAMES),
+                      st.one_of(st.none(), value.map(lambda v: f'="{v}"'),
+                                value.map(lambda v: f"='{v}'"),
+                                value.filter(lambda v: v and " " not in v and v[0] != "=")
+                                .map(lambda v: "=" + v)))
+element = st.tuples(st.sampled_from(["p", "a", "img", "P"]), st.lists(attribute, max_size=4)).map(
+    lambda e: f"<{e[0]}" + "".join(sep + name + (v or "") for sep, name, v in e[1]) + ">")
+content = st.lists(st.one_of(element, st.sampled_from(TEXT_PIECES)), max_size=12).map("".join)
+"""Markup of tags whose attributes follow a space, a slash, a line break or nothing, among text
+with stray quotes and '='. (An unquoted value never starts with '=': Python's parser reads
+'href==x' as 'x', a browser as '=x'.)"""
+
+
+@settings(max_examples=500, deadline=None)
+@given(content)
+def test_the_quick_scan_finds_whatever_a_full_parse_of_the_content_finds(content):
+    # The scan decides whether the content is parsed at all: it must never pass over an
+    # event handler with code, hidden or editable text, or an unsafe address that a parse
+    # finds, whatever quotes, entities and words surround it.
+    from generator.site.strict import markup_problems
+
+    parsed = _Parsed()
+    parsed.feed(content)
+    parsed.close()
+    page = f'<article class="md-content__inner md-typeset">{content}</article>'
+    reported = markup_problems(page)
+    assert [problem for problem in parsed.found if problem not in reported] == []
+
+
+def _name_and_scheme(problem: str) -> tuple[str, str]:
+    """('href', 'javascript') from '<a href="javascript:x"> uses a 'javascript:' address'."""
+    scheme = re.search(r"'([^']+):' address$", problem)
+    assert scheme, problem
+    return problem.split(" ", 1)[1].split('="', 1)[0], scheme.group(1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(content)
+def test_around_the_content_every_unsafe_address_a_parse_finds_is_reported(chrome):
+    # Around the content (the theme's header, navigation and footer) only addresses are
+    # checked, by the scan alone: it must report each unsafe one a parse finds.
+    from generator.site.strict import markup_problems
+
+    parsed = _Parsed()
+    parsed.feed(chrome)
+    parsed.close()
+    unsafe = {_name_and_scheme(p) for p in parsed.found if p.endswith("address")}
+    page = f'<header>{chrome}</header><article class="md-content__inner md-typeset"></article>'
+    reported = {_name_and_scheme(p) for p in markup_problems(page)}
+    assert unsafe <= reported
