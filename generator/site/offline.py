@@ -47,7 +47,12 @@ DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 _ATTRIBUTE_TEXT = r"([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)"
 # The patterns below run on the page in lower case (three times faster than a
 # case-insensitive search); what they capture is read from the page as written.
-TAG = re.compile(r"<(" + "|".join([*FETCHING_ATTRIBUTES, "meta"]) + r")\b" + _ATTRIBUTE_TEXT + ">")
+BACKGROUND_TAGS = ("body", "table", "td", "th")
+"""Elements that fetch only by an old `background` attribute: matched only when they have one
+(tables have many cells)."""
+TAG = re.compile(
+    r"<(" + "|".join([*(t for t in FETCHING_ATTRIBUTES if t not in BACKGROUND_TAGS), "meta"])
+    + r"|(?:" + "|".join(BACKGROUND_TAGS) + r")(?=[\s/][^>]*background))\b" + _ATTRIBUTE_TEXT + ">")
 ATTRIBUTE = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))")
 INLINE_SCRIPT = re.compile(r"<script\b" + _ATTRIBUTE_TEXT + r">(.*?)</script>", re.DOTALL)
 CSS_ADDRESS = re.compile(r"(?:url\(|@import)\s*(?:url\(\s*)?['\"]?\s*([^)'\"\s;]*)", re.IGNORECASE)
