@@ -168,6 +168,14 @@ class _Parsed(HTMLParser):
                                       f"'{found.group(1)}:' address")
 
 
+def parsed(markup: str) -> list[str]:
+    """What a full parse of `markup` finds (`_Parsed`)."""
+    parser = _Parsed()
+    parser.feed(markup)
+    parser.close()
+    return parser.found
+
+
 VALUE_PIECES = ["x", "con", "icon", "javascript:", "java\tscript:", "&#9;", "&colon;", "&#x6A;",
                 "data:", "https:", "tel:", "../page.html", ":", "&amp;", "JavaScript:", " ", "="]
 TEXT_PIECES = ["words", " on ", "hidden", '="', "='", "b: c", "don't", "&amp;", "=", "con"]
@@ -195,12 +203,9 @@ def test_the_quick_scan_finds_whatever_a_full_parse_of_the_content_finds(content
     # finds, whatever quotes, entities and words surround it.
     from generator.site.strict import markup_problems
 
-    parsed = _Parsed()
-    parsed.feed(content)
-    parsed.close()
     page = f'<article class="md-content__inner md-typeset">{content}</article>'
     reported = markup_problems(page)
-    assert [problem for problem in parsed.found if problem not in reported] == []
+    assert [problem for problem in parsed(content) if problem not in reported] == []
 
 
 def _name_and_scheme(problem: str) -> tuple[str, str]:
@@ -217,10 +222,7 @@ def test_around_the_content_every_unsafe_address_a_parse_finds_is_reported(chrom
     # checked, by the scan alone: it must report each unsafe one a parse finds.
     from generator.site.strict import markup_problems
 
-    parsed = _Parsed()
-    parsed.feed(chrome)
-    parsed.close()
-    unsafe = {_name_and_scheme(p) for p in parsed.found if p.endswith("address")}
+    unsafe = {_name_and_scheme(p) for p in parsed(chrome) if p.endswith("address")}
     page = f'<header>{chrome}</header><article class="md-content__inner md-typeset"></article>'
     reported = {_name_and_scheme(p) for p in markup_problems(page)}
     assert unsafe <= reported
