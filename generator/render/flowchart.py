@@ -20,6 +20,7 @@ def escape(text: str) -> str:
     """Text for an SVG element: &, < and > escaped."""
     return html.escape(text, quote=False)
 
+
 WRAP = 24
 """Characters per line of a question (15px). With wide fonts such as DejaVu Sans a
 15px letter averages about 9 units, so 24 fit the 220 units inside a box."""

@@ -52,7 +52,6 @@ _EVENT_HANDLER = re.compile(r"on[a-z0-9_-]{0,40}+\s*+=")
 """In lower case, where an event handler with a value may start (an `on...` attribute with no
 value runs nothing; the longest handler's name, such as `onwebkitanimationiteration`, is well
 under 40 letters). It consumes no space, slash or quote, so it cannot hide the next one."""
-CONTENT_ONLY_WORDS = ("hidden", "contenteditable")
 ATTRIBUTE_START = frozenset(" \t\n\r\f/\"'")
 """What comes right before an attribute's name: a space, a slash or a closing quote."""
 ARTICLE_START = '<article class="md-content__inner'
@@ -120,7 +119,7 @@ def might_be_unsafe(lowered: str, start: int, end: int) -> bool:
     for match in _EVENT_HANDLER.finditer(lowered, start, end):
         if match.start() > start and lowered[match.start() - 1] in ATTRIBUTE_START:
             return True
-    for word in CONTENT_ONLY_WORDS:
+    for word in CONTENT_ONLY:
         at = lowered.find(word, start, end)
         while at >= 0:
             if at > start and lowered[at - 1] in ATTRIBUTE_START:
