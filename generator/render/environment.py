@@ -36,8 +36,13 @@ GLANCE_ATTRIBUTES = ("invasiveness", "recovery", "relief_duration", "main_risks"
 
 @functools.lru_cache(maxsize=8)
 def _locale(language: str) -> dict[str, str]:
-    strings: dict[str, str] = yaml.safe_load((LOCALES_DIR / f"{language}.yaml").read_text("utf-8"))
+    text = (LOCALES_DIR / f"{language}.yaml").read_text("utf-8")
+    strings: dict[str, str] = yaml.load(text, Loader=_LOADER)  # our own files: nothing unsafe
     return strings
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader where PyYAML has it: six times faster than the pure-Python one."""
 
 
 def known_languages() -> list[str]:
