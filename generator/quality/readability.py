@@ -19,8 +19,9 @@ import pyphen
 
 _WORD_RE = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*")
 _SPANISH_VOWELS = re.compile(r"[aeiouáéíóúü]+")
-_STRONG = set("aeoáéó")
-_STRESSED_WEAK = set("íú")
+_HIATUS = re.compile(r"(?=[aeoáéó][aeoáéó]|[aeiouáéíóúü][íú]|[íú][aeiouáéíóúü])")
+"""Where two vowels side by side are two syllables: two strong vowels, or a stressed í or ú
+next to any vowel (each such pair counted once)."""
 _SENTENCE_END_RE = re.compile(
     r"[.!?:\n](?:(?<=[.!?])[.!?]*(?=\s|$)|(?<=:)\s*$|(?<=\n))", re.MULTILINE)
 """`[.!?]+` before a space or line end, `:` at a line end, or a line break. Written to start
@@ -33,6 +34,9 @@ _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ITEM_RE = re.compile(r"^\s*([-*+]|\d+\.)\s+")
 _TAG_RE = re.compile(r"<[^>]+>")
 _MARK_RE = re.compile(r"[*_`]+|^\s*([-*+]|\d+\.)\s+|\{[^}]*\}", re.MULTILINE)
+_FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_BLANK_LINE_RE = re.compile(r"\n\s*\n")
+"""Where a block ends: no paragraph, list item, link or mark runs past a blank line."""
 
 
 @cache
@@ -97,10 +101,7 @@ def spanish_syllables(word: str) -> int:
     if word.isdigit():
         return max(1, len(word) - 1)
     by_hyphenation = len(hyphenation("es").positions(word)) + 1
-    groups = 0
-    for group in _SPANISH_VOWELS.findall(word):
-        groups += 1 + sum(1 for a, b in zip(group, group[1:], strict=False)
-                          if (a in _STRONG and b in _STRONG) or {a, b} & _STRESSED_WEAK)
+    groups = len(_SPANISH_VOWELS.findall(word)) + len(_HIATUS.findall(word))
     return max(1, by_hyphenation, groups)
 
 
@@ -133,9 +134,16 @@ def total_syllables(words: list[str], language: str = "en") -> int:
 def prose_of_markdown(markdown: str) -> str:
     """The prose a patient reads on a page, one paragraph or list item per line:
     no headings, tables, HTML, tooltip definitions or front matter."""
-    body = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)
+    blocks = _BLANK_LINE_RE.split(_FRONT_MATTER_RE.sub("", markdown))
+    return "\n".join(prose for prose in map(_prose_of_block, blocks) if prose)
+
+
+@lru_cache(maxsize=50_000)
+def _prose_of_block(block: str) -> str:
+    """`prose_of_markdown` of a block between blank lines. Pages repeat whole blocks (the
+    urgent-help box is on every page): each is read once in a build."""
     units: list[str] = []
-    for line in body.splitlines():
+    for line in block.splitlines():
         if not line.strip() or _DROP_LINE_RE.match(line):
             units.append("")
         elif _ITEM_RE.match(line) or not units or not units[-1]:
