@@ -133,9 +133,10 @@ class Previewer:
             return None
 
     def _load(self) -> Content:
-        """The content of the language previewed (only the main language's files are read
-        when that is the one)."""
-        validated = load_content(self.project, translations=self.language is not None)
+        """The content of the language previewed: the main language's files, and the
+        translation's when one is previewed."""
+        validated = load_content(self.project, translations=[self.language] if self.language
+                                 else [])
         main = validated.content
         if self.language is None or self.language == main.site.language:
             return main

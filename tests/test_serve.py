@@ -169,6 +169,27 @@ def test_a_translation_is_previewed_and_updated(tmp_path):
         assert wait_for(lambda: "Prueba guardada" in fetch(base + "options/test-one.html"))
 
 
+def test_a_preview_of_the_main_language_reads_no_translation(tmp_path):
+    # An editor previewing English while a translator's Spanish file is half-saved sees the
+    # English pages, with no problem from the Spanish file; the Spanish preview names it.
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    from .test_translations import bilingual
+
+    project = bilingual(tmp_path / "project")
+    faqs = project / "content" / "es" / "faqs.yaml"
+    faqs.write_text(faqs.read_text() + "questions: [unclosed\n")
+    with running(project, "--language", "en") as (base, _):
+        page = fetch(base + "faq.html")
+        assert 'lang="en"' in page
+        assert "This preview shows" not in page and "content/es/" not in page
+    result = CliRunner().invoke(main, ["serve", "--project", str(project), "--language", "es"])
+    assert result.exit_code == 1
+    assert "content/es/faqs.yaml:" in result.output
+
+
 def test_stopping_the_preview_removes_its_temporary_site(project, tmp_path):
     scratch = tmp_path / "scratch"
     scratch.mkdir()

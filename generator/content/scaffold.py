@@ -109,7 +109,7 @@ def translation_skeletons(project: Path, language: str) -> list[Path]:
     from .translation import VERSION_KEY, english_version, words
     from .validate import load_content
 
-    validated = load_content(project, translations=False)
+    validated = load_content(project, translations=[])
     content = validated.content
     if language == content.site.language:
         raise ValueError(f"'{language}' is the main language, kept in content/ itself")

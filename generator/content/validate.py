@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,9 +42,10 @@ class Validated:
 
 
 def load_content(project: Path, today: dt.date | None = None,
-                 translations: bool = True) -> Validated:
-    """Read, validate and cross-check all content under `project`, with its translations
-    (unless `translations` is False). Raises ContentError."""
+                 translations: Collection[str] | None = None) -> Validated:
+    """Read, validate and cross-check all content under `project`, with its translations:
+    every one that site.yaml lists, or only those of them in `translations` (a preview of one
+    language reads only that one). Raises ContentError."""
     problems: list[Problem] = []
     if not (project / CONTENT_DIR).is_dir():
         raise ContentError([Problem(CONTENT_DIR, 1, "folder not found; run this command in "
@@ -82,8 +83,8 @@ def load_content(project: Path, today: dt.date | None = None,
     if problems:
         raise ContentError(problems)
     validated = Validated(content, documents, warnings)
-    if translations:
-        for language in content.site.translations:
+    for language in content.site.translations:
+        if translations is None or language in translations:
             translated, found, translation_warnings = load_translation(project, validated,
                                                                         language)
             problems += found
