@@ -108,6 +108,20 @@ def test_mkdocs_build_strict_passes_on_the_rendered_folder(project):
     assert (project / "plain-site" / "options" / "test-one.html").is_file()
 
 
+def test_no_template_setting_or_source_file_is_published(project):
+    # A clinic copies the whole site folder to its server or a USB stick: the project's page
+    # templates, settings and notes stay out of it, whether we build it or plain MkDocs does.
+    assert run("build", "--project", project).exit_code == 0
+    completed = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", "plain-site"],
+        cwd=project, capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+    for site in (project / "site", project / "plain-site"):
+        published = [path.relative_to(site).as_posix() for path in site.rglob("*")]
+        assert "index.html" in published
+        assert [p for p in published if p.endswith((".j2", ".yaml", ".yml", ".md", ".py"))] == []
+
+
 def test_mkdocs_strict_turns_a_broken_link_into_an_error(project):
     assert run("render", "--project", project).exit_code == 0
     page = project / "rendered" / "docs" / "tips.md"

@@ -1,6 +1,6 @@
 """Every partial and inline script copied from Material still matches the installed original.
 
-overrides/material-copies.yaml lists each copy with the sha256 of the Material template it was
+tests/material-copies.yaml lists each copy with the sha256 of the Material template it was
 copied from. An upgrade of Material that changes one of them fails here, naming the file, so
 the copy is re-checked instead of silently drifting from the theme around it.
 """
@@ -17,7 +17,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 MATERIAL = Path(material.__file__).parent / "templates"
-COPIES = yaml.safe_load((ROOT / "overrides" / "material-copies.yaml").read_text())["copies"]
+COPIES = yaml.safe_load((Path(__file__).parent / "material-copies.yaml").read_text())["copies"]
 
 
 @pytest.mark.parametrize("copy", COPIES, ids=[c["file"] for c in COPIES])
@@ -28,7 +28,7 @@ def test_the_original_of_each_copy_is_unchanged(copy: dict[str, str]) -> None:
     digest = hashlib.sha256(original.read_bytes()).hexdigest()
     assert digest == copy["sha256"], (
         f"Material's {copy['original']} changed: re-check overrides/{copy['file']} against it, "
-        "then update its sha256 in overrides/material-copies.yaml")
+        "then update its sha256 in tests/material-copies.yaml")
 
 
 @pytest.mark.parametrize("copy", [c for c in COPIES if c["kind"] == "verbatim script"],
