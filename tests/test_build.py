@@ -37,6 +37,18 @@ def test_build_writes_every_page_and_the_search_index(project):
     assert not (site / "search" / "search_index.json").exists()  # made into the script
 
 
+def test_every_search_result_opens_at_its_section_under_its_shown_title(project):
+    # A result links to a section by its anchor: one the page lacks opens the page at the top.
+    assert run("build", "--project", project).exit_code == 0
+    site = project / "site"
+    sections = [(location, anchor, title) for location, _, _, page_sections, *_ in
+                search_index(site)["pages"] for anchor, title, *_ in page_sections]
+    assert ("faq.html", "what-is-a-test", "What is a test?") in sections
+    for location, anchor, title in sections:
+        assert f'id="{anchor}"' in (site / location).read_text(encoding="utf-8"), (location, anchor)
+        assert "{" not in title and "#" not in title, (location, title)
+
+
 def test_search_ships_its_scripts_and_words_and_no_stemmer_an_english_site_never_loads(project):
     assert run("build", "--project", project).exit_code == 0
     site = project / "site"

@@ -46,11 +46,13 @@ SCRIPT_VARIABLE = "__patient_search_index"
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*#*\s*$")
+HEADING_ID = re.compile(r"\s*\{:? *(?:[.\w-]+ +)*#([\w-]+)[^}]*\}$")
+"""A heading's own anchor, set by an attribute list at its end: `## Question { #id }`."""
 HTML_HEADING = re.compile(r"^<(h[23]|dt)\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</\1>\s*$")
 OPEN_TAG = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*>")
 SKIPPED_LINE = re.compile(r"^\s*(\*\[[^\]]*\]:|\{:|\|?\s*:?-{3,}|!!!|\?\?\?)")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-ATTRIBUTE_LIST = re.compile(r"\{[:.#][^}]*\}|\{ *\.[^}]*\}")
+ATTRIBUTE_LIST = re.compile(r"\{(?::[^}]*| *[.#][^}]*)\}")
 TAG = re.compile(r"<[^>]+>")
 MARKS = re.compile(r"(\*\*|__|\*|`)")
 ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
@@ -112,8 +114,10 @@ def _page_entry(page: Page, names: list[str], section_names: dict[str, list[str]
             continue  # the page title
         if heading or html_heading:
             if heading:
-                title = plain(heading.group(2))
-                anchor = unique(slugify(title, "-"), ids)
+                own_id = HEADING_ID.search(heading.group(2))
+                title = plain(heading.group(2)[:own_id.start()] if own_id else heading.group(2))
+                anchor = own_id.group(1) if own_id else unique(slugify(title, "-"), ids)
+                ids.add(anchor)
             else:
                 assert html_heading is not None
                 title, anchor = plain(html_heading.group(3)), html_heading.group(2)
