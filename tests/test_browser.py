@@ -850,6 +850,21 @@ def test_nothing_overflows_a_phone_and_tap_targets_are_big_enough(guard_factory,
         measured += len(targets)
     assert measured > 50
     NOTES.append(f"360px: {len(page_types)} page types fit; {measured} answer/nav tap targets all >= 24x24")
+    # With search open, Material folds the header's options away: the language switcher must
+    # go with them, or a phone lays the page out wider than its screen and the results lose
+    # their first letters.
+    phone = guard_factory(http_base, viewport=PHONE, touch=True).page()
+    phone.goto(http_base + "index.html")
+    settle(phone)
+    phone.locator("label.md-header__button[for='__search']").click()
+    phone.locator("input.md-search__input").fill("stimulator")
+    result = phone.locator(".md-search-result__item").first
+    expect(result).to_be_visible()
+    phone.wait_for_timeout(600)  # the header's options fold (a 0.25 s transition)
+    expect(phone.locator(".ps-language")).to_be_hidden()
+    assert phone.evaluate("window.innerWidth") == PHONE["width"], "the page was laid out wider"
+    box = result.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
     # Control: the check does see content that runs past the edge
     page.evaluate("""() => { const p = document.createElement('p'); p.textContent = 'wide';
                              p.style.width = '600px'; document.querySelector('article').append(p); }""")
