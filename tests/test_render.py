@@ -60,6 +60,14 @@ def test_generated_config_carries_site_and_clinic_settings(rendered):
 def test_experimental_options_are_labelled(rendered):
     page = next(p for p in rendered.pages if p.path == "options/another-one.md")
     assert '!!! warning "This is experimental"' in page.markdown
+    # ...and wherever a pathway lists it by name: its result page, and the overview's
+    # flowchart and guide in words.
+    result = next(p for p in rendered.pages if p.path == "pathway/tiny/try-another.md").markdown
+    overview = next(p for p in rendered.pages if p.path == "pathway/tiny.md").markdown
+    assert "[Another one (experimental)](../../options/another-one.md)" in result
+    assert "[Another one (experimental)](../options/another-one.md)" in overview
+    assert "(experimental)</text>" in overview.split("</svg>")[0]  # wrapped in its box
+    assert "Test one (" not in overview
 
 
 def test_text_from_content_is_escaped_in_html_contexts(tmp_path):

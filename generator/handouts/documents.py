@@ -25,6 +25,7 @@ from ..render.environment import (
     Strings,
     citation,
     date_filter,
+    listed_title,
     option_label,
     overridable_environment,
     plain_filter,
@@ -132,6 +133,7 @@ def make_environment(project: Path) -> jinja2.Environment:
     env.filters["plain"] = plain_filter
     env.filters["citation"] = citation
     env.globals["option_label"] = option_label
+    env.globals["listed_title"] = listed_title
     env.globals["flowchart_pieces"] = flowchart_pieces
     env.globals["fonts"] = FONTS_DIR.resolve().as_uri()
     return env
@@ -145,7 +147,7 @@ PIECE_HEIGHT = 1000
 def flowchart_pieces(context: Any, pathway: Pathway, pathway_id: str) -> list[Markup]:
     """A guide's flowchart in pieces that fit a page (`slices.py`)."""
     content: Content = context["content"]
-    titles = {oid: o.title for oid, o in content.options.items()}
+    titles = {oid: listed_title(context, o) for oid, o in content.options.items()}
     svg = pathway_svg(pathway, titles, dom_id=f"pathway-{pathway_id}")
     style = context.environment.get_template("flowchart.css.j2").render(context.get_all())
     svg = svg.replace(">", f"><style>{style}</style>", 1)  # just inside the <svg> tag

@@ -96,6 +96,7 @@ def make_environment(project: Path) -> jinja2.Environment:
     env.globals["glance_attributes"] = GLANCE_ATTRIBUTES
     env.globals["flowchart"] = flowchart
     env.globals["option_label"] = option_label
+    env.globals["listed_title"] = listed_title
     env.globals["icon_array"] = icon_array
     env.globals["chance_sentence"] = chance_sentence
     env.globals["options_with_chances"] = options_with_chances
@@ -274,8 +275,17 @@ def _shown_path(filename: str) -> str:
 def flowchart(context: Any, pathway: Pathway, pathway_id: str) -> Markup:
     """A pathway's flowchart as inline SVG."""
     content: Content = context["content"]
-    titles = {oid: o.title for oid, o in content.options.items()}
+    titles = {oid: listed_title(context, o) for oid, o in content.options.items()}
     return Markup(pathway_svg(pathway, titles, dom_id=f"pathway-{pathway_id}"))
+
+
+@jinja2.pass_context
+def listed_title(context: Any, option: Option) -> str:
+    """An option's title where options are listed by name (pathway results, flowcharts): an
+    experimental one says so, as its own page does."""
+    if option.evidence and option.evidence.value == "experimental":
+        return f"{option.title} ({context['t'].evidence_experimental.lower()})"
+    return option.title
 
 
 def contact_values(content: Content) -> dict[str, str]:
