@@ -1164,10 +1164,20 @@ def test_the_block_log_works_out_relief_from_the_pain_before_the_block(guard_fac
     pains.nth(2).fill("8")
     pains.nth(3).fill("9")
     relief = page.locator("output.block-relief")
-    expect(relief.nth(0)).to_have_text("75%")
-    expect(relief.nth(1)).to_have_text("0%")
-    expect(relief.nth(2)).to_have_text("Worse than before")  # not "-13%"
-    expect(relief.nth(3)).to_have_text("")
+    expect(relief.nth(0)).to_have_text("")  # the pain before: no relief to work out
+    expect(relief.nth(1)).to_have_text("75%")
+    expect(relief.nth(2)).to_have_text("0%")
+    expect(relief.nth(3)).to_have_text("Worse than before")  # not "-13%"
+    expect(relief.nth(4)).to_have_text("")
+    pains.nth(4).fill("12")  # past the scale: said where it is typed, and no relief
+    expect(relief.nth(4)).to_have_text("Type a number from 0 to 10")
+    expect(pains.nth(4)).to_have_attribute("aria-invalid", "true")
+    pains.nth(0).fill("80")  # the pain before the block: no relief anywhere until it is mended
+    expect(relief.nth(0)).to_have_text("Type a number from 0 to 10")
+    expect(relief.nth(1)).to_have_text("")
+    pains.nth(0).fill("8")
+    expect(relief.nth(1)).to_have_text("75%")
+    expect(pains.nth(0)).to_have_attribute("aria-invalid", "false")
     expect(page.locator(".block-threshold")).to_contain_text("70%")
     assert page.evaluate(STORED) == 0
     guard.assert_clean()

@@ -8,7 +8,8 @@
  * - My questions: `?option=<id>` in the address ticks that option's questions; the form is
  *   marked (.tool-marked) so that printing leaves out what is not ticked, and a count says how
  *   many are ticked;
- * - the block log works out the relief at each time from the pain before the block.
+ * - the block log works out the relief at each time from the pain before the block, and asks
+ *   for a whole number from 0 to 10 where a pain score is not one.
  *
  * Nothing is stored (no cookies, no storage) and nothing is sent: what a patient marks lives
  * only in the open page. Every word shown comes from the page, so content sets all of them.
@@ -128,12 +129,16 @@
   if (log) {
     var pains = Array.prototype.slice.call(log.querySelectorAll("input.block-pain"));
     var relief = function () {
-      var before = pains.length ? parseFloat(pains[0].value) : NaN;
-      pains.slice(1).forEach(function (input) {
+      var before = pains.length && pains[0].validity.valid ? parseFloat(pains[0].value) : NaN;
+      pains.forEach(function (input, row) {
         var output = input.closest("tr").querySelector("output.block-relief");
         var now = parseFloat(input.value);
-        var known = before > 0 && before <= 10 && now >= 0 && now <= 10 && input.value !== "";
-        if (!known) {
+        var valid = input.validity.valid;  // a whole number from 0 to 10, or nothing yet
+        input.setAttribute("aria-invalid", valid ? "false" : "true");
+        var known = row > 0 && before > 0 && now >= 0 && input.value !== "";
+        if (!valid) {
+          output.textContent = log.getAttribute("data-range");
+        } else if (!known) {
           output.textContent = "";
         } else if (now > before) {
           output.textContent = log.getAttribute("data-worse");  // no "negative relief"
