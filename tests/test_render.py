@@ -143,3 +143,11 @@ def test_search_words_are_searched_but_not_shown(tmp_path):
     assert '"options/test-one.html","Test one"' in index
     entry = index.split('"options/test-one.html"', 1)[1].split('"options/', 1)[0]
     assert '["T1","zap the nerve"]' in entry
+
+
+def test_a_guides_steps_and_results_name_their_guide_in_search(rendered):
+    # Two guides may end in results of the same title: search tells them apart.
+    index = rendered.files()["docs/search/search_index.js"].decode()
+    assert '"pathway/tiny/try-another.html","Ask about the other one — A tiny guide"' in index
+    assert '"pathway/tiny/had-test.html","Have you had the test? — A tiny guide"' in index
+    assert '"pathway/tiny.html","A tiny guide"' in index  # the guide's own page: its title

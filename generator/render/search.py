@@ -14,6 +14,8 @@ Because it is a plain file of the rendered folder, search works under any builde
 
 - text is plain: Markdown marks, HTML tags and tooltip definitions dropped; blocks
   (paragraphs, list items, table rows) are separated by a newline;
+- title is the page's; a step or result of a guide (pathway) adds the guide's title, since two
+  guides may both end in "Ask about a lasting stimulator";
 - sections are the page's `##` and `###` headings, and the glossary's terms; anchors are the
   ids the Markdown `toc` extension (or the glossary template) gives them;
 - names are the other names of what a page or section is about (an option's or a glossary
@@ -90,8 +92,13 @@ def search_index(content: Content, pages: list[Page]) -> bytes:
     names = {f"options/{oid}.md": [*option.also_called, *option.search_words]
              for oid, option in content.options.items()}
     terms = {term.id: list(term.also_called) for term in content.glossary.terms}
+    guides = {f"pathway/{pid}/": pathway.title for pid, pathway in content.pathways.items()}
     entries = [_page_entry(page, names.get(page.path, []), terms if page.path == "glossary.md"
                            else {}) for page in pages]
+    for entry, page in zip(entries, pages, strict=True):
+        guide = guides.get(page.path.rsplit("/", 1)[0] + "/")
+        if guide:  # two guides may both end in "Ask about a lasting stimulator"
+            entry[1] = f"{entry[1]} — {guide}"
     data = json.dumps({"lang": content.site.language, "pages": entries}, ensure_ascii=False,
                       separators=(",", ":"))
     return f"var {SCRIPT_VARIABLE} = {data};\n".encode()
