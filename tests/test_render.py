@@ -151,3 +151,15 @@ def test_a_guides_steps_and_results_name_their_guide_in_search(rendered):
     assert '"pathway/tiny/try-another.html","Ask about the other one — A tiny guide"' in index
     assert '"pathway/tiny/had-test.html","Have you had the test? — A tiny guide"' in index
     assert '"pathway/tiny.html","A tiny guide"' in index  # the guide's own page: its title
+
+
+def test_an_urgent_outcome_offers_no_tool_for_weighing_options(tool_project):
+    # A result that sends the reader to urgent care must not suggest there is time to weigh.
+    project = tool_project
+    guide = project / "content" / "pathways" / "tiny.yaml"
+    guide.write_text(guide.read_text().replace("    options: [test-one]\n",
+                                               "    options: [test-one]\n    urgent: true\n", 1))
+    pages = {p.path: p.markdown for p in render_site(load_content(project).content, project).pages}
+    link = "(../../tools/what-matters.md)"
+    assert link not in pages["pathway/tiny/get-tested.md"]
+    assert link in pages["pathway/tiny/try-another.md"]

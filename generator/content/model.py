@@ -529,6 +529,9 @@ class Outcome(Model):
     """Why these options may fit, and what to keep in mind. Never promise a result."""
     options: list[Id] = Field(min_length=1)
     """Ids of the options to talk over, most relevant first, such as `radiofrequency-ablation`."""
+    urgent: bool = False
+    """True for an outcome that sends the reader to urgent care (warning signs): its page then
+    offers no tool for weighing options, which would say there is time to weigh them."""
 
 
 class Pathway(Model):
