@@ -277,6 +277,13 @@ CASES = [
                                             "    url: https://a.org) [x](javascript:alert(1)"),
          f"{SOURCES}:8: 'url' must be a single web address: no spaces, quotes or unmatched "
          "brackets (write a space as %20)"),
+    case("source-with-title-and-name", edit(SOURCES, "    title: A test article\n",
+                                            "    title: A test article\n    name: Our notes\n"),
+         f"{SOURCES}:2: item 1 of 'sources': give 'title' (the exact title of a published work) "
+         "or 'name' (the editors' name for a source with no title), not both"),
+    case("source-with-no-title-or-name", edit(SOURCES, "    title: A test article\n", ""),
+         f"{SOURCES}:2: item 1 of 'sources': give 'title' (the exact title of a published work) "
+         "or 'name' (the editors' name for a source with no title)"),
     case("heading", edit(SITE, "welcome: |\n", "welcome: |\n  # Welcome!\n"),
          f"{SITE}:7: 'welcome': headings are not allowed in text fields; the page adds its own"),
     case("setext-underline", edit(SITE, "welcome: |\n", "welcome: |\n  Welcome\n  =\n"),

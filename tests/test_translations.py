@@ -106,6 +106,26 @@ def test_spanish_pages_use_the_spanish_words_content_and_interface(built: Path):
     assert '"lang":"es"' in index and "cirugía de prueba" in index
 
 
+def test_a_source_with_no_title_of_its_own_has_its_name_translated(project: Path):
+    # A published title is cited as published; the editors' name for an untitled article is
+    # their own words, so each language gives it.
+    edit(project / "content" / "sources.yaml", "    title: A test article\n",
+         "    name: Notes given to the editors\n")
+    edit(project / "content" / "es" / "sources.yaml", "  - id: test-source\n",
+         "  - id: test-source\n    name: Notas dadas a los editores\n")
+    result = run("check", "--project", project, "--no-handouts")
+    fingerprint = result.output.split("set 'translated_from: ")[1].split("'")[0]
+    edit(project / "content" / "es" / "sources.yaml", "translated_from: 423b3e1536cb",
+         f"translated_from: {fingerprint}")
+    result = run("build", "--project", project, "--no-handouts")
+    assert result.exit_code == 0, result.output
+    html = (project / "site" / "es" / "options" / "test-one.html").read_text()
+    assert ('<li><span lang="en">Doe J, Roe R</span>. Notas dadas a los editores. '
+            '<span lang="en">Journal of Tests</span>, 2024. Escrita para las pruebas.') in html
+    assert "Notes given to the editors" in (project / "site" / "options" / "test-one.html"
+                                            ).read_text()
+
+
 def test_the_clinic_numbers_are_the_english_ones_in_every_language(built: Path):
     html = (built / "es" / "index.html").read_text()
     assert 'href="tel:5550100"' in html and "555-0100" in html and "Clínica de Prueba" in html

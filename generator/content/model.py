@@ -281,8 +281,13 @@ class Source(Model):
     """The authors, or the body that issued it, such as "National Institute for Health and
     Care Excellence (NICE)". Leave out only when they are not known, and say so in
     `description`."""
-    title: Plain = Field(json_schema_extra=same_in_every_language())
-    """The exact title."""
+    title: Plain | None = Field(default=None, json_schema_extra=same_in_every_language())
+    """The exact title, the same in every language. A source with no title of its own (an
+    article given to the editors, never published) has a `name` instead."""
+    name: Plain | None = None
+    """The editors' name for a source with no title of its own, such as "Background article:
+    next steps when facet joint injections do not help"; translated like other text. Give
+    either `title` or `name`."""
     published_in: Plain | None = Field(default=None, json_schema_extra=same_in_every_language())
     """The journal, publisher or website and any number, such as "NICE guideline NG59"."""
     year: int | None = Field(default=None, ge=1900, le=2100)
@@ -295,6 +300,14 @@ class Source(Model):
     """Web address, if the source is published online (https only)."""
     doi: Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$")] | None = None
     """Digital Object Identifier, such as `10.1000/xyz123`, where one exists."""
+
+    @model_validator(mode="after")
+    def _title_or_name(self) -> Source:
+        if (self.title is None) == (self.name is None):
+            raise ValueError("give 'title' (the exact title of a published work) or 'name' (the "
+                             "editors' name for a source with no title)"
+                             + (", not both" if self.title else ""))
+        return self
 
 
 class Sources(Model):

@@ -187,8 +187,9 @@ def fill_filter(text: str, values: dict[str, str]) -> str:
 
 
 def citation(source: Source) -> str:
-    """A source's short name, for text: "NICE NG59" (its `short_name`, else its title)."""
-    return source.short_name or source.title
+    """A source's short name, for text: "NICE NG59" (its `short_name`, else its title or
+    name)."""
+    return source.short_name or source.title or source.name or source.id
 
 
 def phone_filter(number: str) -> str:
