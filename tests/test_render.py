@@ -160,6 +160,9 @@ def test_an_urgent_outcome_offers_no_tool_for_weighing_options(tool_project):
     guide.write_text(guide.read_text().replace("    options: [test-one]\n",
                                                "    options: [test-one]\n    urgent: true\n", 1))
     pages = {p.path: p.markdown for p in render_site(load_content(project).content, project).pages}
-    link = "(../../tools/what-matters.md)"
-    assert link not in pages["pathway/tiny/get-tested.md"]
-    assert link in pages["pathway/tiny/try-another.md"]
+    urgent, other = pages["pathway/tiny/get-tested.md"], pages["pathway/tiny/try-another.md"]
+    for text in ("(../../tools/what-matters.md)", "## Options to talk over with your doctor",
+                 "This guide does not decide for you."):
+        assert text not in urgent and text in other, text
+    assert "## What may come next" in urgent
+    assert "**. What may come next: [Test one]" in pages["pathway/tiny.md"]

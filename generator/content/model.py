@@ -543,8 +543,9 @@ class Outcome(Model):
     options: list[Id] = Field(min_length=1)
     """Ids of the options to talk over, most relevant first, such as `radiofrequency-ablation`."""
     urgent: bool = False
-    """True for an outcome that sends the reader to urgent care (warning signs): its page then
-    offers no tool for weighing options, which would say there is time to weigh them."""
+    """True for an outcome that sends the reader to urgent care (warning signs). Its page then
+    lists its options under "What may come next", not as options to talk over, and offers no
+    tool for weighing them: either would say there is time to weigh them."""
 
 
 class Pathway(Model):
