@@ -215,7 +215,7 @@ def test_a_busy_port_is_named_with_the_next_one_to_try(project):
 
 def test_the_page_reloads_itself_under_a_policy_with_no_inline_script(server, project):
     """The preview's own reload script is a file; MkDocs' inline one is refused by the policy."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Error, sync_playwright
 
     base, _ = server
     html = fetch(base + "options/test-one.html")
@@ -236,6 +236,13 @@ def test_the_page_reloads_itself_under_a_policy_with_no_inline_script(server, pr
             time.sleep(1)  # the reload script's first question to the server
             text = option.read_text()
             option.write_text(text.replace("A test with a needle.", "Reloaded by itself."))
-            assert wait_for(lambda: "Reloaded by itself." in page.content())
+
+            def reloaded() -> bool:
+                try:
+                    return "Reloaded by itself." in page.content()
+                except Error:  # asked while the page reloads itself: ask again
+                    return False
+
+            assert wait_for(reloaded)
         finally:
             browser.close()
