@@ -81,10 +81,10 @@ def page_grades(pages: list[Page], budget: Budget | None = None,
         return []
     grades = []
     for page in pages:
-        grade = grade_of_markdown(page.markdown, language)
+        grade = grade_of_markdown(page.body, language)
         hardest: list[tuple[float, str]] = []
         if budget is not None:
-            hardest = hardest_sentences(page.markdown, language=language)
+            hardest = hardest_sentences(page.body, language=language)
             if budget.room(grade) >= CLOSE_TO_BUDGET:
                 hardest = [(g, s) for g, s in hardest if budget.room(g) < -HARD_SENTENCE]
         grades.append(PageGrade(page.path, page.source, grade, tuple(hardest)))

@@ -34,7 +34,6 @@ _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ITEM_RE = re.compile(r"^\s*([-*+]|\d+\.)\s+")
 _TAG_RE = re.compile(r"<[^>]+>")
 _MARK_RE = re.compile(r"[*_`]+|^\s*([-*+]|\d+\.)\s+|\{[^}]*\}", re.MULTILINE)
-_FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _BLANK_LINE_RE = re.compile(r"\n\s*\n")
 """Where a block ends: no paragraph, list item, link or mark runs past a blank line."""
 
@@ -132,9 +131,9 @@ def total_syllables(words: list[str], language: str = "en") -> int:
 
 
 def prose_of_markdown(markdown: str) -> str:
-    """The prose a patient reads on a page, one paragraph or list item per line:
-    no headings, tables, HTML, tooltip definitions or front matter."""
-    blocks = _BLANK_LINE_RE.split(_FRONT_MATTER_RE.sub("", markdown))
+    """The prose a patient reads in a page's body (`Page.body`), one paragraph or list item
+    per line: no headings, tables, HTML or tooltip definitions."""
+    blocks = _BLANK_LINE_RE.split(markdown)
     return "\n".join(prose for prose in map(_prose_of_block, blocks) if prose)
 
 
@@ -179,7 +178,7 @@ def score(reading: Reading, language: str) -> float:
 
 
 def grade_of_markdown(markdown: str, language: str = "en") -> float:
-    """Reading score of a rendered Markdown page (`score`)."""
+    """Reading score of a rendered page's body (`Page.body`; `score`)."""
     return score(measure(prose_of_markdown(markdown), language), language)
 
 

@@ -18,7 +18,6 @@ from ..content.model import Content
 from ..render.render import Page
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 TOOLTIP_LINE = re.compile(r"^\*\[[^\]]+\]:.*$", re.MULTILINE)
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables"]
 
@@ -27,7 +26,7 @@ def review_packet(content: Content, pages: list[Page], today: dt.date | None = N
     """The packet's HTML: every page of `pages`, grouped by the content file it comes from."""
     files: dict[str, list[dict[str, str]]] = {}
     for page in pages:
-        body = TOOLTIP_LINE.sub("", FRONT_MATTER.sub("", page.markdown))
+        body = TOOLTIP_LINE.sub("", page.body)
         html = markdown.markdown(body, extensions=EXTENSIONS, output_format="html")
         files.setdefault(page.source, []).append({"path": page.path, "html": html})
     models = {path: content.item(kind, item_id) for (kind, item_id), path in content.files.items()}

@@ -7,6 +7,7 @@ inherits. Any builder that reads `mkdocs.yml` can build it; no MkDocs plugin of 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,10 @@ GENERATED_CONFIG = "generated.yml"
 DOCS_SUBDIR = "docs"
 
 
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+"""The YAML block every rendered page starts with (templates/page.md.j2)."""
+
+
 @dataclass(frozen=True)
 class Page:
     """One rendered Markdown page."""
@@ -40,6 +45,11 @@ class Page:
     markdown: str
     source: str
     """The content file it comes from."""
+
+    @property
+    def body(self) -> str:
+        """The page's Markdown after its front matter: what its reader sees."""
+        return FRONT_MATTER.sub("", self.markdown, count=1)
 
 
 @dataclass

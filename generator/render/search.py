@@ -46,7 +46,6 @@ if TYPE_CHECKING:
 SEARCH_INDEX = "search/search_index.js"
 SCRIPT_VARIABLE = "__patient_search_index"
 
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 HEADING = re.compile(r"^(#{1,3})\s+(.*?)\s*#*\s*$")
 HEADING_ID = re.compile(r"\s*\{:? *(?:[.\w-]+ +)*#([\w-]+)[^}]*\}$")
 """A heading's own anchor, set by an attribute list at its end: `## Question { #id }`."""
@@ -111,7 +110,7 @@ def _page_entry(page: Page, names: list[str], section_names: dict[str, list[str]
     sections: list[list[Any]] = []
     ids: set[str] = set()
     follows = False  # whether the line continues the block (paragraph) above it
-    for line in _searchable_lines(page.markdown):
+    for line in _searchable_lines(page.body):
         if not line.strip():
             follows = False
             continue
@@ -148,12 +147,12 @@ def _page_entry(page: Page, names: list[str], section_names: dict[str, list[str]
 
 
 def _searchable_lines(markdown: str) -> list[str]:
-    """The page's lines, less front matter, tooltip definitions, layout-only lines and every
+    """A page body's lines, less tooltip definitions, layout-only lines and every
     HTML element marked `data-search-exclude` (with all it holds)."""
     lines: list[str] = []
     skipping: str | None = None
     depth = 0
-    for line in FRONT_MATTER.sub("", markdown).splitlines():
+    for line in markdown.splitlines():
         if skipping:
             depth += len(_opening(skipping).findall(line)) - line.count(f"</{skipping}>")
             if depth <= 0:
