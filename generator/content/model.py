@@ -198,6 +198,11 @@ class Option(Model):
     review: Review
     """Review dates for this page."""
 
+    @property
+    def experimental(self) -> bool:
+        """Whether the research calls it experimental: every page that shows or lists it says so."""
+        return self.evidence == Evidence.experimental
+
 
 class Faq(Model):
     """One question and its answer."""

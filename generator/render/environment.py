@@ -284,7 +284,7 @@ def flowchart(context: Any, pathway: Pathway, pathway_id: str) -> Markup:
 def listed_title(context: Any, option: Option) -> str:
     """An option's title where options are listed by name (pathway results, flowcharts): an
     experimental one says so, as its own page does."""
-    if option.evidence and option.evidence.value == "experimental":
+    if option.experimental:
         return f"{option.title} ({context['t'].evidence_experimental.lower()})"
     return option.title
 
