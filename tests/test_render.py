@@ -165,4 +165,6 @@ def test_an_urgent_outcome_offers_no_tool_for_weighing_options(tool_project):
                  "This guide does not decide for you."):
         assert text not in urgent and text in other, text
     assert "## What may come next" in urgent
+    assert "(../../options/test-one.md)\n" in urgent  # by name: no reassuring summary
+    assert "(../../options/test-one.md): A test that shows" in other
     assert "**. What may come next: [Test one]" in pages["pathway/tiny.md"]

@@ -108,7 +108,7 @@ def test_an_option_no_source_grades_shows_no_label(project: Path) -> None:
     code, output = run("build", "--project", str(project))
     assert code == 0, output
     html = (project / "site" / "options" / "test-one.html").read_text()
-    assert "<strong>Our sources give this no rating.</strong>" in html
+    assert "<strong>Our sources do not rate how strong the research is.</strong>" in html
     assert "Well studied" not in html
     labelled = (project / "site" / "options" / "another-one.html").read_text()
     assert "<strong>Experimental</strong> (according to A test article)" in labelled

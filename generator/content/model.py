@@ -549,8 +549,9 @@ class Outcome(Model):
     """Ids of the options to talk over, most relevant first, such as `radiofrequency-ablation`."""
     urgent: bool = False
     """True for an outcome that sends the reader to urgent care (warning signs). Its page then
-    lists its options under "What may come next", not as options to talk over, and offers no
-    tool for weighing them: either would say there is time to weigh them."""
+    lists its options under "What may come next", by name only (an option's summary reassures,
+    as "seeing a surgeon does not mean surgery" does), not as options to talk over, and offers
+    no tool for weighing them: each would say there is time to weigh them."""
 
 
 class Pathway(Model):
