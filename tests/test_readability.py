@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from generator.quality.readability import measure, syllables, total_syllables
+from generator.quality.readability import (
+    measure,
+    spanish_syllables,
+    syllables,
+    total_syllables,
+)
 
 COUNTS = [
     ("Rest for a day. Then walk a little!", 2, 8, 9, -0.8),
@@ -30,3 +35,17 @@ def test_measure_counts_sentences_words_and_syllables(
 def test_total_syllables_counts_every_occurrence() -> None:
     words = ["Area", "walk", "area", "walk", "walk", "2026", "nurse\u2019s"]
     assert total_syllables(words) == sum(syllables(word) for word in words)
+
+
+SPANISH_SYLLABLES = [
+    ("ciudad", 2), ("bueno", 2), ("hay", 1), ("y", 1), ("agüero", 3), ("Uruguay", 3),  # one
+    ("día", 2), ("reír", 2), ("leer", 2), ("rehabilitación", 6), ("ahora", 3),  # two (hiatus)
+    ("antiinflamatorios", 7), ("Lyrica", 3), ("Cymbalta", 3),
+    ("examen", 3), ("computadora", 5),
+]
+"""Spanish words and their syllables, as the Real Academia Española divides them."""
+
+
+@pytest.mark.parametrize(("word", "count"), SPANISH_SYLLABLES)
+def test_spanish_syllables_follow_spanish_spelling(word: str, count: int) -> None:
+    assert spanish_syllables(word) == count
