@@ -13,7 +13,6 @@ through nltk on first use, which fails offline).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -75,13 +74,11 @@ class Reading:
                      - 15.59, 1)
 
 
+@lru_cache(maxsize=50_000)
 def syllables(word: str) -> int:
-    """Syllables in one word: the larger of the hyphenation and vowel-group counts."""
-    return _syllables(word.lower())
-
-
-@lru_cache(maxsize=20_000)
-def _syllables(word: str) -> int:
+    """Syllables in one English word: the larger of the hyphenation and vowel-group counts
+    (remembered: pages repeat most words)."""
+    word = word.lower()
     if word.isdigit():
         return max(1, len(word) - 1)
     by_hyphenation = len(english_hyphenation().positions(word)) + 1
@@ -93,7 +90,7 @@ def _syllables(word: str) -> int:
     return max(1, by_hyphenation, groups)
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=50_000)
 def spanish_syllables(word: str) -> int:
     """Syllables in one Spanish word: its vowel groups, where two strong vowels (a, e, o), a
     stressed í or ú next to a vowel, or two i's are two syllables (hiatus) and other pairs
@@ -127,9 +124,8 @@ def _line_counts(line: str, language: str) -> tuple[int, int, int]:
 
 
 def total_syllables(words: list[str], language: str = "en") -> int:
-    """Syllables in all `words`, counting each distinct word once: pages repeat most words."""
-    count = spanish_syllables if language == "es" else syllables
-    return sum(count(word) * times for word, times in Counter(words).items())
+    """Syllables in all `words`."""
+    return sum(map(spanish_syllables if language == "es" else syllables, words))
 
 
 def prose_of_markdown(markdown: str) -> str:
