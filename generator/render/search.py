@@ -111,29 +111,17 @@ def _page_entry(page: Page, names: list[str], section_names: dict[str, list[str]
     ids: set[str] = set()
     follows = False  # whether the line continues the block (paragraph) above it
     for line in _searchable_lines(page.body):
-        if not line.strip():
+        kind, words, anchor, joins = _read_line(line)
+        if kind in ("skip", "title"):
+            continue
+        if kind == "heading":
+            anchor = anchor or unique(slugify(words, "-"), ids)
+            ids.add(anchor)
+            sections.append([anchor, words, []])
             follows = False
             continue
-        heading = HEADING.match(line)
-        html_heading = HTML_HEADING.match(line)
-        if heading and len(heading.group(1)) == 1:
-            continue  # the page title
-        if heading or html_heading:
-            if heading:
-                own_id = HEADING_ID.search(heading.group(2))
-                title = plain(heading.group(2)[:own_id.start()] if own_id else heading.group(2))
-                anchor = own_id.group(1) if own_id else unique(slugify(title, "-"), ids)
-                ids.add(anchor)
-            else:
-                assert html_heading is not None
-                title, anchor = plain(html_heading.group(3)), html_heading.group(2)
-                ids.add(anchor)
-            sections.append([anchor, title, []])
-            follows = False
-            continue
-        words = plain(ITEM.sub("", line.replace("|", " ")))
         blocks = sections[-1][2] if sections else text
-        if words and follows and blocks and not ITEM.match(line) and "|" not in line:
+        if words and follows and blocks and joins:
             blocks[-1] += " " + words
         elif words:
             blocks.append(words)
@@ -146,26 +134,50 @@ def _page_entry(page: Page, names: list[str], section_names: dict[str, list[str]
     return [location, page.title, "\n".join(text), entry_sections, names, weight]
 
 
+@functools.lru_cache(maxsize=50_000)
+def _read_line(line: str) -> tuple[str, str, str | None, bool]:
+    """(kind, words, anchor, joins) of one line (remembered: pages repeat lines). kind is
+    "skip" (a tooltip definition or a layout-only line), "title" (the page's `#` heading),
+    "heading" (words: its title; anchor: its own id, or None
+    to make one from the title) or "text" (words: its plain words, empty for a blank line;
+    joins: whether it may continue the paragraph above, which a list item or table row
+    does not)."""
+    if SKIPPED_LINE.match(line):
+        return "skip", "", None, False
+    heading = HEADING.match(line)
+    if heading:
+        if len(heading.group(1)) == 1:
+            return "title", "", None, False
+        own_id = HEADING_ID.search(heading.group(2))
+        title = plain(heading.group(2)[:own_id.start()] if own_id else heading.group(2))
+        return "heading", title, own_id.group(1) if own_id else None, False
+    html_heading = HTML_HEADING.match(line)
+    if html_heading:
+        return "heading", plain(html_heading.group(3)), html_heading.group(2), False
+    words = plain(ITEM.sub("", line.replace("|", " "))) if line.strip() else ""
+    return "text", words, None, not ITEM.match(line) and "|" not in line
+
+
 def _searchable_lines(markdown: str) -> list[str]:
-    """A page body's lines, less tooltip definitions, layout-only lines and every
-    HTML element marked `data-search-exclude` (with all it holds)."""
+    """A page body's lines, less every HTML element marked `data-search-exclude` (with all
+    it holds)."""
     lines: list[str] = []
     skipping: str | None = None
     depth = 0
     for line in markdown.splitlines():
         if skipping:
-            depth += len(_opening(skipping).findall(line)) - line.count(f"</{skipping}>")
-            if depth <= 0:
-                skipping = None
+            if "<" in line:
+                depth += len(_opening(skipping).findall(line)) - line.count(f"</{skipping}>")
+                if depth <= 0:
+                    skipping = None
             continue
-        opening = OPEN_TAG.match(line.strip())
+        opening = OPEN_TAG.match(line.strip()) if "data-search-exclude" in line else None
         if opening and "data-search-exclude" in opening.group(0):
             tag = opening.group(1)
             depth = len(_opening(tag).findall(line)) - line.count(f"</{tag}>")
             skipping = tag if depth > 0 else None
             continue
-        if not SKIPPED_LINE.match(line):
-            lines.append(line)
+        lines.append(line)
     return lines
 
 
