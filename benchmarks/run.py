@@ -303,9 +303,9 @@ def overhead_section(report: Report, plan: Plan, work: Path) -> None:
         pages = len(list((plain / "rendered").rglob("*.md")))  # every language
         a, b = median(mine), median(theirs)
         ratio = a / b
-        report.out(f"| {label} | {pages} | {runs} | {a:.2f} s | {b:.2f} s | {ratio:.2f} | "
+        report.out(f"| {label} | {pages} | {runs} | {a:.2f} s | {b:.2f} s | {ratio:.3f} | "
                    f"<= {OVERHEAD_TARGET:.2f} {'PASS' if ratio <= OVERHEAD_TARGET else 'FAIL'} |")
-        report.target(f"Overhead, {label}: build / plain mkdocs build", f"{ratio:.2f}",
+        report.target(f"Overhead, {label}: build / plain mkdocs build", f"{ratio:.3f}",
                       f"<= {OVERHEAD_TARGET:.2f}", ratio <= OVERHEAD_TARGET)
     report.out()
 

@@ -50,6 +50,10 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SEARCH_WORD = "rhizotomy"  # in one option (and the glossary that explains it)
 SEARCH_TARGET = "options/radiofrequency-ablation.html"
 SUMMARY_FILE = Path("/tmp/patient-site-browser-summary.txt")
+SETTLE_MS = 150
+"""How long a page is left, once loaded, for its deferred work (palette, search, tooltips)."""
+WALK_TABS = 6
+"""Pages the walk of every page loads side by side, so that they settle at the same time."""
 SUMMARY: dict[str, dict[str, Any]] = {}  # page type -> what was measured
 NOTES: list[str] = []
 
@@ -254,7 +258,7 @@ def guard_factory(browser: Browser):
         guard.close()
 
 
-def settle(page: Page, ms: int = 150) -> None:
+def settle(page: Page, ms: int = SETTLE_MS) -> None:
     page.wait_for_load_state("load")
     page.wait_for_timeout(ms)  # let deferred work (palette, search worker, tooltips) run
 
@@ -297,11 +301,17 @@ def file_walk(browser: Browser, site: Path, html_pages: list[str]) -> dict[str, 
     guard = Guard(browser, allowed)
     facts: dict[str, dict[str, Any]] = {}
     try:
-        page = guard.page()
-        for rel in [p for p in html_pages if not p.endswith("404.html")]:  # each language's
-            page.goto((site / rel).as_uri())
-            settle(page)
-            facts[rel] = page.evaluate(PAGE_FACTS)
+        tabs = [guard.page() for _ in range(WALK_TABS)]
+        pages = [p for p in html_pages if not p.endswith("404.html")]  # each language's
+        for start in range(0, len(pages), WALK_TABS):
+            batch = list(zip(tabs, pages[start:start + WALK_TABS], strict=False))
+            for tab, rel in batch:
+                tab.goto((site / rel).as_uri(), wait_until="commit")
+            for tab, _ in batch:
+                tab.wait_for_load_state("load")
+            tabs[0].wait_for_timeout(SETTLE_MS)  # every page of the batch settles at once
+            for tab, rel in batch:
+                facts[rel] = tab.evaluate(PAGE_FACTS)
         return {"facts": facts, "outside": guard.outside(), "errors": list(guard.errors),
                 "cookies": guard.context.cookies(), "seen": list(guard.seen)}
     finally:
