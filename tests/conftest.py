@@ -65,6 +65,18 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def built_project(project: Path) -> Path:
+    """`project` (the minimal fixture) built with `patient-site build`, handouts included."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    result = CliRunner().invoke(main, ["build", "--project", str(project)])
+    assert result.exit_code == 0, result.output
+    return project
+
+
+@pytest.fixture
 def tool_project(tmp_path: Path) -> Path:
     """A fresh copy of the minimal fixture project with the small tools file."""
     return make_project(tmp_path / "project", tools_content())

@@ -67,11 +67,11 @@ def built(project: Path) -> Path:
     return project / "site"
 
 
-@pytest.mark.parametrize("which", ["project", "shipped_project"])
+@pytest.mark.parametrize("which", ["built_project", "built_shipped_project"])
 def test_every_answer_link_leads_to_an_outcome_with_working_option_links(which, request):
     project = request.getfixturevalue(which)
     content = load_content(project).content
-    site = built(project)
+    site = project / "site"
     for pathway_id, pathway in content.pathways.items():
         start = f"pathway/{pathway_id}/{pathway.start}.html"
         questions, outcomes = walk(site, start)
