@@ -136,12 +136,11 @@ def _page_entry(page: Page, names: list[str], section_names: dict[str, list[str]
 
 @functools.lru_cache(maxsize=50_000)
 def _read_line(line: str) -> tuple[str, str, str | None, bool]:
-    """(kind, words, anchor, joins) of one line (remembered: pages repeat lines). kind is
-    "skip" (a tooltip definition or a layout-only line), "title" (the page's `#` heading),
-    "heading" (words: its title; anchor: its own id, or None
-    to make one from the title) or "text" (words: its plain words, empty for a blank line;
-    joins: whether it may continue the paragraph above, which a list item or table row
-    does not)."""
+    """(kind, words, anchor, joins) of one line (remembered: pages repeat lines). kind is:
+    "skip", a tooltip definition or a layout-only line; "title", the page's `#` heading;
+    "heading", with its title as words and its own id as anchor (None: make one from the
+    title); or "text", with its plain words (empty for a blank line) and whether it joins
+    the paragraph above (a list item or a table row does not)."""
     if SKIPPED_LINE.match(line):
         return "skip", "", None, False
     heading = HEADING.match(line)
