@@ -43,8 +43,11 @@ SPANISH_SYLLABLES = [
     ("antiinflamatorios", 7), ("Lyrica", 3), ("Cymbalta", 3),
     ("examen", 3), ("computadora", 5),
     ("aquí", 2), ("guía", 2), ("química", 3), ("guerra", 2), ("pingüino", 3), ("agua", 2),
+    ("cuídese", 3), ("incluía", 3), ("chiita", 3), ("prohibido", 3), ("ahumado", 3),
+    ("cacahuete", 4), ("rehuir", 2), ("ahí", 2), ("búho", 2), ("guion", 1),
 ]
-"""Spanish words and their syllables, as the Real Academia Española divides them."""
+"""Spanish words and their syllables, as the Real Academia Española divides them (and brand
+names, which it does not, as they are said)."""
 
 
 @pytest.mark.parametrize(("word", "count"), SPANISH_SYLLABLES)

@@ -5,7 +5,7 @@ English syllables are counted two ways, by pyphen's bundled hyphenation dictiona
 and by vowel groups, and the larger count is used: hyphenation alone undercounts
 words like "area", so taking the larger keeps the gate on the strict side.
 Spanish spelling shows its syllables, so Spanish words are counted by rule: each run of
-vowels is one syllable, less the vowel pairs that Spanish splits (`spanish_syllables`).
+vowels is one syllable, plus one for each vowel pair that Spanish splits (`spanish_syllables`).
 Nothing is downloaded (textstat's newer syllable counter fetches a dictionary
 through nltk on first use, which fails offline).
 """
@@ -20,12 +20,19 @@ import pyphen
 
 _WORD_RE = re.compile(r"[A-Za-z0-9À-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)*")
 _SPANISH_VOWELS = re.compile(r"[aeiouáéíóúü]+|(?<![aeiouáéíóúü])y(?=[^aeiouáéíóúü])")
-"""A run of vowels, or a `y` that is a vowel: between consonants, in names such as Lyrica."""
-_HIATUS = re.compile(r"(?=[aeoáéó][aeoáéó]|[aeiouáéíóúü][íú]|[íú][aeiouáéíóúü]|ii)")
-"""Where two vowels side by side are two syllables: two strong vowels, a stressed í or ú
-next to any vowel, or two i's (each such pair counted once)."""
+"""A run of vowels, or a `y` with no vowel beside it and a letter after it, as in names such
+as Lyrica. A `y` after a vowel (hay, muy) belongs to that vowel's syllable, and a `y` that
+ends a word after a consonant is left uncounted: on Spanish pages that is mostly an English
+word ("safety")."""
+_HIATUS = re.compile(r"(?=[aeoáéó][aeoáéó]|[aeoáéó][íú]|[íú][aeiouáéíóúü]|i[ií])")
+"""Where two vowels side by side are two syllables: two strong vowels (a, e, o), a stressed
+í or ú after a strong vowel or before any vowel, or two i's (each such pair counted once).
+A u and an i side by side stay one syllable, stressed or not (cuídese, incluí)."""
 _SILENT_U = re.compile(r"(?<=[gq])u(?=[eiéí])")
 """The u that is not said in que, qui, gue and gui (güe and güi keep theirs)."""
+_SILENT_H = re.compile(r"(?<=[aeoáéó])h(?=[iu](?![aeiouáéíóúü]))")
+"""An h between a strong vowel and an unstressed i or u, which does not split them:
+prohibir, ahumar (but cacahuete and rehuir, where the i or u starts a pair of its own)."""
 _SENTENCE_END_RE = re.compile(
     r"[.!?:\n](?:(?<=[.!?])[.!?]*(?=\s|$)|(?<=:)\s*$|(?<=\n))", re.MULTILINE)
 """`[.!?]+` before a space or line end, `:` at a line end, or a line break. Written to start
@@ -94,10 +101,12 @@ def syllables(word: str) -> int:
 def spanish_syllables(word: str) -> int:
     """Syllables in one Spanish word: its vowel groups, where two strong vowels (a, e, o), a
     stressed í or ú next to a vowel, or two i's are two syllables (hiatus) and other pairs
-    one (diphthong). The silent u of que, qui, gue and gui is no vowel. Spanish hyphenation
-    (pyphen's dictionary) adds nothing to this rule on the site's words but its time (0.05 s
-    a build), and misses syllables the rule finds ("examen", "computadora")."""
-    word = _SILENT_U.sub("", word.lower())
+    one (diphthong). The silent u of que, qui, gue and gui is no vowel, and an h between a
+    strong and a weak vowel does not part them. A number written in digits counts one
+    syllable less than its digits, as in English. Spanish hyphenation (pyphen's dictionary)
+    adds nothing to this rule on the site's words but its time (0.05 s a build), and misses
+    syllables the rule finds ("examen", "computadora")."""
+    word = _SILENT_H.sub("", _SILENT_U.sub("", word.lower()))
     if word.isdigit():
         return max(1, len(word) - 1)
     return max(1, len(_SPANISH_VOWELS.findall(word)) + len(_HIATUS.findall(word)))
