@@ -27,6 +27,7 @@ from ..render.environment import (
     date_filter,
     listed_title,
     option_label,
+    outcome_options_heading,
     overridable_environment,
     plain_filter,
     template_problem,
@@ -134,6 +135,7 @@ def make_environment(project: Path) -> jinja2.Environment:
     env.filters["citation"] = citation
     env.globals["option_label"] = option_label
     env.globals["listed_title"] = listed_title
+    env.globals["outcome_options_heading"] = outcome_options_heading
     env.globals["flowchart_pieces"] = flowchart_pieces
     env.globals["fonts"] = FONTS_DIR.resolve().as_uri()
     return env

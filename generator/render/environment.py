@@ -20,7 +20,17 @@ from markupsafe import Markup, escape
 
 from ..content import prose
 from ..content.comparisons import cell_text
-from ..content.model import Chance, ComparisonAttribute, Content, FaqPage, Option, Pathway, Review, Source
+from ..content.model import (
+    Chance,
+    ComparisonAttribute,
+    Content,
+    FaqPage,
+    Option,
+    Outcome,
+    Pathway,
+    Review,
+    Source,
+)
 from ..errors import Problem
 from .flowchart import pathway_svg
 from .pages import TOOL_PAGES
@@ -97,6 +107,7 @@ def make_environment(project: Path) -> jinja2.Environment:
     env.globals["flowchart"] = flowchart
     env.globals["option_label"] = option_label
     env.globals["listed_title"] = listed_title
+    env.globals["outcome_options_heading"] = outcome_options_heading
     env.globals["icon_array"] = icon_array
     env.globals["chance_sentence"] = chance_sentence
     env.globals["options_with_chances"] = options_with_chances
@@ -287,6 +298,14 @@ def listed_title(context: Any, option: Option) -> str:
     if option.experimental:
         return f"{option.title} ({context['t'].evidence_experimental.lower()})"
     return option.title
+
+
+@jinja2.pass_context
+def outcome_options_heading(context: Any, outcome: Outcome) -> str:
+    """What a guide's result calls its list of options: options to talk over with a doctor,
+    or, for a result that sends the reader to urgent care, what may come next."""
+    strings = context["t"]
+    return strings.pathway_urgent_next if outcome.urgent else strings.pathway_options_to_discuss
 
 
 def contact_values(content: Content) -> dict[str, str]:
