@@ -1,6 +1,6 @@
 """Printable handouts (issue 16): built with the site, one page each for options, tables and
-the tools' sheets, the clinic's details and dates on them, nothing fetched, unchanged ones not
-made again."""
+the tools' sheets, the warning signs on a page of their own after each (the back of a sheet),
+the clinic's details and dates on them, nothing fetched, unchanged ones not made again."""
 
 from __future__ import annotations
 
@@ -35,6 +35,16 @@ def text(reader: pypdf.PdfReader) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
 
 
+def sheet(reader: pypdf.PdfReader, urgent_title: str = "When to get help") -> list[str]:
+    """A handout's pages as text: those before the warning signs, and the page they start on
+    last, which must be the last page."""
+    pages = [" ".join(page.extract_text().replace("•", " ").split())  # pypdf may read a
+             for page in reader.pages]                                  # list's bullets last
+    starts = [i for i, words in enumerate(pages) if words.startswith(urgent_title)]
+    assert starts == [len(pages) - 1], f"the warning signs should be the last page: {pages}"
+    return pages
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal fixture project, built once with its handouts: read it, never change it."""
@@ -53,7 +63,7 @@ def test_every_option_table_and_guide_has_a_handout(built):
 
 def test_an_option_handout_is_one_page_with_benefits_risks_clinic_and_dates(built):
     reader = pdf(built / "site" / "handouts" / "options" / "test-one.pdf")
-    assert len(reader.pages) == 1
+    assert len(sheet(reader)) == 2
     words = text(reader)
     for expected in ["Test one", "It can show the cause. See another one.",
                      "It can hurt for a day.", "Recovery: One day", "Will it hurt?",
@@ -61,6 +71,20 @@ def test_an_option_handout_is_one_page_with_benefits_risks_clinic_and_dates(buil
                      "Draft: not yet reviewed by a clinician. Written: January 10, 2026.",
                      "Read more on the site: options/test-one.html"]:
         assert expected in words, expected
+
+
+def test_every_handout_has_the_warning_signs_with_the_clinics_numbers_on_its_back(built):
+    """On paper, as on every page of the site: each level's heading, what to do and every
+    sign, the clinic's numbers in place of the placeholders."""
+    handouts = sorted((built / "site" / "handouts").rglob("*.pdf"))
+    assert handouts
+    for path in handouts:
+        back = sheet(pdf(path))[-1]
+        assert back == (
+            "When to get help Call 911 now Call 911 or go to the nearest emergency room. "
+            "Do this if you have any of these: You cannot control your bladder or bowels. "
+            "Call us soon Call 555-0100. Do this if you have any of these: "
+            "Your pain keeps getting worse."), path
 
 
 def test_a_reviewed_option_shows_its_review_not_a_draft(project):
@@ -78,9 +102,9 @@ def test_a_reviewed_option_shows_its_review_not_a_draft(project):
 
 def test_a_comparison_handout_is_one_landscape_page_with_every_column(built):
     reader = pdf(built / "site" / "handouts" / "compare" / "both.pdf")
-    assert len(reader.pages) == 1
-    box = reader.pages[0].mediabox
-    assert box.width > box.height  # four columns: landscape
+    assert len(sheet(reader)) == 2
+    for page in reader.pages:  # four columns: landscape, and its back too
+        assert page.mediabox.width > page.mediabox.height
     words = text(reader)
     for expected in ["Both options", "Option", "How invasive", "Recovery", "What research or guidelines say",
                      "Trial or test first?", "Test one", "Another one", "Test Clinic", "555-0100"]:
@@ -105,9 +129,10 @@ def test_handouts_carry_title_language_and_author(built):
 def test_option_pages_and_tables_link_their_handouts(built):
     site = built / "site"
     option = (site / "options" / "test-one.html").read_text(encoding="utf-8")
-    assert '<a href="../handouts/options/test-one.pdf">Print a one-page handout (PDF)</a>' in option
+    link = "Print a one-page handout (PDF), with the warning signs on the back"
+    assert f'<a href="../handouts/options/test-one.pdf">{link}</a>' in option
     compare = (site / "compare.html").read_text(encoding="utf-8")
-    assert '<a href="handouts/compare/both.pdf">Print a one-page handout (PDF)</a>' in compare
+    assert f'<a href="handouts/compare/both.pdf">{link}</a>' in compare
 
 
 def test_an_option_handout_matches_its_golden_text_layout(built):
@@ -161,7 +186,7 @@ def test_a_handout_a_little_too_long_is_laid_out_more_tightly_on_one_page(projec
     assert result.exit_code == 0, result.output
     assert "runs to 2 pages" not in result.output
     reader = pdf(project / "site" / "handouts" / "options" / "test-one.pdf")
-    assert len(reader.pages) == 1
+    assert len(sheet(reader)) == 2
     words = text(reader)
     for expected in ["Benefit number 0 takes", "Benefit number 21 takes", "It can hurt for a day.",
                      "Will it hurt?", "Test Clinic", "This site does not replace your doctor's"]:
@@ -180,15 +205,17 @@ def test_a_handout_that_runs_past_one_page_is_a_warning_naming_its_file(project)
     assert message in build.output
 
 
-def test_a_broken_handout_template_override_is_a_clean_error_and_keeps_the_site(project):
+@pytest.mark.parametrize("template", ["option.html.j2", "urgent.html.j2"])
+def test_a_broken_handout_template_override_is_a_clean_error_and_keeps_the_site(project,
+                                                                                  template):
     assert run("build", "--project", project).exit_code == 0
     before = snapshot(project / "site")
     (project / "templates").mkdir()
-    (project / "templates" / "option.html.j2").write_text("<p>{{ no_such_thing }}</p>\n")
+    (project / "templates" / template).write_text("<p>{{ no_such_thing }}</p>\n")
     result = run("build", "--project", project)
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        f"{project}/templates/option.html.j2:1: template error: 'no_such_thing' is undefined")
+        f"{project}/templates/{template}:1: template error: 'no_such_thing' is undefined")
     assert "Traceback" not in result.output
     assert snapshot(project / "site") == before
 
@@ -287,7 +314,7 @@ def built_tools(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("name", TOOL_SHEETS)
 def test_each_tool_has_a_one_page_sheet_with_its_parts_the_clinic_and_dates(built_tools, name):
     reader = pdf(built_tools / "site" / "handouts" / "tools" / f"{name}.pdf")
-    assert len(reader.pages) == 1
+    assert len(sheet(reader)) == 2
     assert reader.metadata.title == TOOL_SHEETS[name][0]
     words = text(reader)
     for expected in TOOL_SHEETS[name] + [
@@ -378,8 +405,9 @@ def test_the_shipped_content_builds_more_than_one_language():
 @pytest.mark.parametrize("code", [code for code, _, _ in shipped_languages()])
 def test_every_shipped_handout_is_one_page_in_every_language(built_shipped_handouts, code):
     """Options, tables and tools' sheets fit one page in every language (Spanish runs 20-25%
-    longer than English); only the step-by-step guides may run longer. Each carries its
-    language and its title in that language."""
+    longer than English), with the warning signs on one page after it: two pages, the two sides
+    of a sheet. Only the step-by-step guides may run longer. Each carries its language and its
+    title in that language."""
     _, content, folder = next(language for language in shipped_languages() if language[0] == code)
     handouts = built_shipped_handouts / "site" / folder / "handouts"
     titles = handout_titles(content)
@@ -388,8 +416,9 @@ def test_every_shipped_handout_is_one_page_in_every_language(built_shipped_hando
     longer = {}
     for path, title in titles.items():
         reader = pdf(handouts / path)
-        if not path.startswith("pathways/") and len(reader.pages) != 1:
-            longer[path] = len(reader.pages)
+        pages = sheet(reader, content.site.urgent_help.title)
+        if not path.startswith("pathways/") and len(pages) != 2:
+            longer[path] = len(pages)
         assert reader.trailer["/Root"]["/Lang"] == code, path
         assert reader.metadata.title == title, path
         assert " ".join(title.split()) in text(reader), path

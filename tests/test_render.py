@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -167,4 +168,10 @@ def test_an_urgent_outcome_offers_no_tool_for_weighing_options(tool_project):
     assert "## What may come next" in urgent
     assert "(../../options/test-one.md)\n" in urgent  # by name: no reassuring summary
     assert "(../../options/test-one.md): A test that shows" in other
-    assert "**. What may come next: [Test one]" in pages["pathway/tiny.md"]
+    guide = pages["pathway/tiny.md"]
+    assert "**. **Do not wait: get help now.** What may come next: [Test one]" in guide
+    # Its box in the flowchart says so too, and is drawn as urgent; the other result's is not.
+    assert guide.count('class="pw-box pw-outcome pw-urgent"') == 1
+    note = re.findall(r'class="pw-urgent-note"[^>]*>([^<]*)</text>', guide)
+    assert " ".join(note) == "Do not wait: get help now."  # on as many lines as it needs
+    assert ">What may come next:</text>" in guide

@@ -25,6 +25,7 @@ from ..render.environment import (
     Strings,
     citation,
     date_filter,
+    flowchart_svg,
     listed_title,
     option_label,
     outcome_options_heading,
@@ -32,7 +33,6 @@ from ..render.environment import (
     plain_filter,
     template_problem,
 )
-from ..render.flowchart import pathway_svg
 from ..render.pages import TOOL_PAGES
 from .slices import slices
 
@@ -130,6 +130,7 @@ def make_environment(project: Path) -> jinja2.Environment:
     names fail."""
     env = overridable_environment(project, TEMPLATES_DIR)
     env.filters["md"] = markdown_filter
+    env.filters["fill"] = fill_filter
     env.filters["date"] = date_filter
     env.filters["plain"] = plain_filter
     env.filters["citation"] = citation
@@ -148,12 +149,16 @@ PIECE_HEIGHT = 1000
 @jinja2.pass_context
 def flowchart_pieces(context: Any, pathway: Pathway, pathway_id: str) -> list[Markup]:
     """A guide's flowchart in pieces that fit a page (`slices.py`)."""
-    content: Content = context["content"]
-    titles = {oid: listed_title(context, o) for oid, o in content.options.items()}
-    svg = pathway_svg(pathway, titles, dom_id=f"pathway-{pathway_id}")
+    svg = flowchart_svg(context, pathway, pathway_id)
     style = context.environment.get_template("flowchart.css.j2").render(context.get_all())
     svg = svg.replace(">", f"><style>{style}</style>", 1)  # just inside the <svg> tag
     return [Markup(piece) for piece in slices(svg, PIECE_HEIGHT)]
+
+
+@jinja2.pass_context
+def fill_filter(context: Any, text: str) -> str:
+    """Plain text with the clinic's details in place of `{phone}`-style placeholders."""
+    return prose.fill(text, context["contact"].placeholders())
 
 
 @jinja2.pass_context
@@ -173,6 +178,27 @@ FIT_LEVELS = 3
 its page, 1 and then 2 are tried (templates and print CSS read `fit`, and the body's class
 `fit fit-<n>`): tighter spacing, ruled rows sharing less room, less space for answers, never
 smaller text. A longer language (Spanish runs 20-25% longer than English) still fits."""
+
+
+@dataclass(frozen=True)
+class Back:
+    """The warning signs page printed after every handout (`urgent.html.j2`), as HTML in each
+    orientation: a landscape sheet's back is landscape too."""
+
+    portrait: str
+    landscape: str
+
+
+def render_back(env: jinja2.Environment, content: Content, strings: Strings) -> Back:
+    """The warning signs page of a language. A template error is a ContentError naming the
+    template and line."""
+    context = {"site": content.site, "content": content, "t": strings,
+               "contact": content.site.contact}
+    try:
+        template = env.get_template("urgent.html.j2")
+        return Back(*(template.render(context, landscape=landscape) for landscape in (False, True)))
+    except jinja2.TemplateError as error:
+        raise ContentError([template_problem(error)]) from None
 
 
 def render_html(env: jinja2.Environment, content: Content, spec: HandoutSpec,

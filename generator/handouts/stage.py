@@ -1,6 +1,7 @@
 """The handouts stage of a build: every handout as PDF bytes, from the cache where unchanged,
 laid out more tightly where it runs past its one page (`documents.FIT_LEVELS`), with a warning
-for each one-page handout (option, table, tool sheet) that runs longer even so."""
+for each one-page handout (option, table, tool sheet) that runs longer even so. The warning
+signs page follows each one's own pages."""
 
 from __future__ import annotations
 
@@ -16,8 +17,16 @@ from ..errors import Problem
 from ..render.environment import Strings
 from ..render.render import RENDERED_DIR
 from .cache import HandoutCache, cache_key
-from .documents import FIT_LEVELS, HandoutSpec, handout_list, make_environment, render_html
-from .pdf import PDF_VARIANT, Pdf, check_fonts, html_to_pdf
+from .documents import (
+    FIT_LEVELS,
+    Back,
+    HandoutSpec,
+    handout_list,
+    make_environment,
+    render_back,
+    render_html,
+)
+from .pdf import PDF_VARIANT, Pdf, check_fonts, lay_out, write_pdf
 
 
 @dataclass
@@ -41,10 +50,12 @@ def make_handouts(content: Content, project: Path) -> Handouts:
     specs = list(handout_list(content))
     strings = Strings(content.site.language)
     html = [fit_html(env, content, spec, strings) for spec in specs]  # every template error first
-    keys = [cache_key("\0".join(variants), PDF_VARIANT) for variants in html]
+    back = render_back(env, content, strings)
+    keys = [cache_key("\0".join([*variants, back.portrait, back.landscape]), PDF_VARIANT)
+            for variants in html]
     found = {i: cache.get(key) for i, key in enumerate(keys)}
     missing = [i for i, hit in found.items() if hit is None]
-    made = dict(zip(missing, _lay_out([(html[i], specs[i].path) for i in missing], project),
+    made = dict(zip(missing, _lay_out([(html[i], specs[i].path) for i in missing], back, project),
                     strict=True))
     result = Handouts(made=len(missing))
     for i, spec in enumerate(specs):
@@ -74,26 +85,27 @@ def fit_html(env: Environment, content: Content, spec: HandoutSpec,
     return variants
 
 
-def fit_pdf(variants: list[str], project: Path, name: str) -> Pdf:
-    """The first of a handout's HTML variants (`fit_html`) that fits on one page, laid out;
-    the tightest when none does (the caller warns). Most fit as designed: one layout."""
+def fit_pdf(variants: list[str], back: Back, project: Path, name: str) -> Pdf:
+    """The first of a handout's HTML variants (`fit_html`) that fits on one page, laid out,
+    with the warning signs page after it; the tightest when none does (the caller warns). Most
+    fit as designed: one layout."""
     for html in variants:
-        pdf = html_to_pdf(html, project, name)
-        if pdf.pages <= 1:
+        document = lay_out(html, project, name)
+        if len(document.pages) <= 1:
             break
-    return pdf
+    return write_pdf(document, back, project)
 
 
-def _lay_out(jobs: list[tuple[list[str], str]], project: Path) -> list[Pdf]:
+def _lay_out(jobs: list[tuple[list[str], str]], back: Back, project: Path) -> list[Pdf]:
     """Lay out PDFs, in worker processes when there are several (WeasyPrint uses one core)."""
     workers = min(len(jobs), os.cpu_count() or 1, 8)
     if workers < 2:
-        return [fit_pdf(variants, project, name) for variants, name in jobs]
+        return [fit_pdf(variants, back, project, name) for variants, name in jobs]
     with ProcessPoolExecutor(workers) as pool:
-        return list(pool.map(_one, [(variants, project, name) for variants, name in jobs]))
+        return list(pool.map(_one, [(variants, back, project, name) for variants, name in jobs]))
 
 
-def _one(job: tuple[list[str], Path, str]) -> Pdf:
+def _one(job: tuple[list[str], Back, Path, str]) -> Pdf:
     return fit_pdf(*job)
 
 

@@ -286,9 +286,20 @@ def _shown_path(filename: str) -> str:
 @jinja2.pass_context
 def flowchart(context: Any, pathway: Pathway, pathway_id: str) -> Markup:
     """A pathway's flowchart as inline SVG."""
+    return Markup(flowchart_svg(context, pathway, pathway_id))
+
+
+def flowchart_svg(context: Any, pathway: Pathway, pathway_id: str) -> str:
+    """A pathway's flowchart as SVG text, every word in the page's language (web and print)."""
     content: Content = context["content"]
+    strings = context["t"]
     titles = {oid: listed_title(context, o) for oid, o in content.options.items()}
-    return Markup(pathway_svg(pathway, titles, dom_id=f"pathway-{pathway_id}"))
+    description = strings.flowchart_description.replace("{summary}",
+                                                        plain_filter(pathway.summary))
+    return pathway_svg(pathway, titles, dom_id=f"pathway-{pathway_id}",
+                       start_label=strings.flowchart_start, description=description,
+                       urgent_words=(strings.pathway_urgent_note,
+                                     f"{strings.pathway_urgent_next}:"))
 
 
 @jinja2.pass_context

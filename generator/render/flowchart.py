@@ -47,6 +47,9 @@ LANDING_STEP = 10
 ARROW = 8
 """Length of an arrowhead."""
 START_LABEL = "Start here"
+URGENT_WORDS = ("Do not wait: get help now.", "What may come next:")
+"""What the box of an urgent result (`urgent: true`) says under its title, and above its
+options: it sends the reader to care, not to options to talk over."""
 
 @dataclass
 class _Box:
@@ -55,6 +58,7 @@ class _Box:
     lines: list[tuple[str, str, int, int]]  # (text, class, font size, baseline offset)
     answers: list[tuple[list[str], int, int]]  # (lines, chip top offset, chip height)
     height: int
+    urgent: bool = False
     row: int = 0
     column: int = 0
     x: int = 0
@@ -98,24 +102,36 @@ def _step_box(step: Step) -> _Box:
     return _Box(step.id, "step", lines, answers, y - 4 + PAD)
 
 
-def _outcome_box(outcome: Outcome, option_titles: Mapping[str, str]) -> _Box:
+def _outcome_box(outcome: Outcome, option_titles: Mapping[str, str],
+                 urgent_words: tuple[str, str]) -> _Box:
     lines = []
     y = PAD
     for text in _wrap(outcome.title, TITLE_WRAP):
         y += TITLE_LINE
         lines.append((text, "pw-outcome-title", TITLE_SIZE, y - 5))
+    if outcome.urgent:
+        note, heading = urgent_words
+        y += 6
+        for text in _wrap(note, TITLE_WRAP):
+            y += TITLE_LINE
+            lines.append((text, "pw-urgent-note", TITLE_SIZE, y - 5))
+        y += 4
+        for text in _wrap(heading, OPTION_WRAP):
+            y += OPTION_LINE
+            lines.append((text, "pw-option-heading", OPTION_SIZE, y - 4))
     y += 4
     for option_id in outcome.options:
         for k, text in enumerate(_wrap(option_titles.get(option_id, option_id), OPTION_WRAP)):
             y += OPTION_LINE
             lines.append((("\u2022 " if k == 0 else "  ") + text, "pw-option", OPTION_SIZE,
                           y - 4))
-    return _Box(outcome.id, "outcome", lines, [], y + PAD)
+    return _Box(outcome.id, "outcome", lines, [], y + PAD, outcome.urgent)
 
 
 def pathway_svg(pathway: Pathway, option_titles: Mapping[str, str], *,
                 dom_id: str = "pathway", columns: int = 1, start_label: str = START_LABEL,
-                description: str | None = None) -> str:
+                description: str | None = None,
+                urgent_words: tuple[str, str] = URGENT_WORDS) -> str:
     """The pathway as an accessible inline SVG flowchart, drawn top-down.
 
     Rows follow layers (longest distance from the start), at most `columns` boxes a row
@@ -126,11 +142,13 @@ def pathway_svg(pathway: Pathway, option_titles: Mapping[str, str], *,
     Questions are boxes with their answers inside; each answer's line leaves the box at
     the side, runs down a gap beside the columns and enters the top of the next box.
     Outcomes are boxes listing the titles of their options (`option_titles`, id to
-    title; the id is shown if a title is missing).
+    title; the id is shown if a title is missing); an urgent one says under its title to get
+    help now, and heads its options as what may come next (`urgent_words`).
     `dom_id` prefixes the ids of <title> and <desc>, so two diagrams on a page differ
     (characters other than letters, digits, `-` and `_` become `-`).
     `start_label` marks the first question; `description` replaces the default <desc>
-    text (the summary plus a count of questions and outcomes), for other languages.
+    text (the summary plus a count of questions and outcomes). The site passes all three
+    in the page's language.
     The same input always gives the same text.
     """
     columns = max(1, min(3, columns))
@@ -138,7 +156,7 @@ def pathway_svg(pathway: Pathway, option_titles: Mapping[str, str], *,
     if not dom_id[0].isalpha():
         dom_id = f"pw-{dom_id}"
     graph = graph_of(pathway)
-    boxes = _place_boxes(pathway, graph, option_titles, columns)
+    boxes = _place_boxes(pathway, graph, option_titles, columns, urgent_words)
     rows = _rows(boxes)
     edges = [
         _Edge(source, j, target)
@@ -162,9 +180,10 @@ def pathway_svg(pathway: Pathway, option_titles: Mapping[str, str], *,
 
 
 def _place_boxes(pathway: Pathway, graph: Graph, option_titles: Mapping[str, str],
-                 columns: int) -> dict[str, _Box]:
-    boxes = {s: _step_box(step) for s, step in graph.steps.items()}
-    boxes.update({o: _outcome_box(out, option_titles) for o, out in graph.outcomes.items()})
+                 columns: int, urgent_words: tuple[str, str]) -> dict[str, _Box]:
+    boxes: dict[str, _Box] = {s: _step_box(step) for s, step in graph.steps.items()}
+    boxes.update({o: _outcome_box(out, option_titles, urgent_words)
+                  for o, out in graph.outcomes.items()})
     layer = layers(graph)
     into = parents(pathway)
     order = {node: i for i, node in enumerate(walk_order(pathway))}
@@ -345,6 +364,8 @@ def _box_svg(box: _Box, graph: Graph) -> list[str]:
     classes = "pw-box pw-step" if box.kind == "step" else "pw-box pw-outcome"
     if box.node == graph.start:
         classes += " pw-start"
+    if box.urgent:
+        classes += " pw-urgent"
     radius, stroke = (4, "1.5") if box.kind == "step" else (14, "3")
     parts = [
         '<g class="pw-node">',
@@ -352,7 +373,7 @@ def _box_svg(box: _Box, graph: Graph) -> list[str]:
         f'rx="{radius}" fill="none" stroke="currentColor" stroke-width="{stroke}"/>',
     ]
     for text, css, size, baseline in box.lines:
-        weight = ' font-weight="bold"' if css == "pw-outcome-title" else ""
+        weight = ' font-weight="bold"' if css in ("pw-outcome-title", "pw-urgent-note") else ""
         parts.append(f'<text class="{css}" x="{box.x + PAD}" y="{box.y + baseline}" '
                      f'font-size="{size}"{weight} xml:space="preserve">{escape(text)}</text>')
     for lines, chip_top, chip_height in box.answers:
