@@ -37,10 +37,11 @@ def text(reader: pypdf.PdfReader) -> str:
 
 def sheet(reader: pypdf.PdfReader, urgent_title: str = "When to get help") -> list[str]:
     """A handout's pages as text: those before the warning signs, and the page they start on
-    last, which must be the last page."""
-    pages = [" ".join(page.extract_text().replace("•", " ").split())  # pypdf may read a
-             for page in reader.pages]                                  # list's bullets last
-    starts = [i for i, words in enumerate(pages) if words.startswith(urgent_title)]
+    (its heading under the clinic's line) last, which must be the last page."""
+    texts = [page.extract_text() for page in reader.pages]
+    pages = [" ".join(text.replace("•", " ").split())  # pypdf may read a list's bullets last
+             for text in texts]
+    starts = [i for i, text in enumerate(texts) if urgent_title in text.splitlines()[:2]]
     assert starts == [len(pages) - 1], f"the warning signs should be the last page: {pages}"
     return pages
 
@@ -81,7 +82,8 @@ def test_every_handout_has_the_warning_signs_with_the_clinics_numbers_on_its_bac
     for path in handouts:
         back = sheet(pdf(path))[-1]
         assert back == (
-            "When to get help Call 911 now Call 911 or go to the nearest emergency room. "
+            "Test Clinic · Test site When to get help "
+            "Call 911 now Call 911 or go to the nearest emergency room. "
             "Do this if you have any of these: You cannot control your bladder or bowels. "
             "Call us soon Call 555-0100. Do this if you have any of these: "
             "Your pain keeps getting worse."), path
@@ -129,7 +131,7 @@ def test_handouts_carry_title_language_and_author(built):
 def test_option_pages_and_tables_link_their_handouts(built):
     site = built / "site"
     option = (site / "options" / "test-one.html").read_text(encoding="utf-8")
-    link = "Print a one-page handout (PDF), with the warning signs on the back"
+    link = "Print a handout (PDF): one sheet, with the warning signs on the back"
     assert f'<a href="../handouts/options/test-one.pdf">{link}</a>' in option
     compare = (site / "compare.html").read_text(encoding="utf-8")
     assert f'<a href="handouts/compare/both.pdf">{link}</a>' in compare

@@ -208,7 +208,7 @@ def render_html(env: jinja2.Environment, content: Content, spec: HandoutSpec,
     back = posixpath.relpath(spec.context["page"], posixpath.dirname(spec.path))
     context = {"site": content.site, "content": content, "t": strings,
                "contact": content.site.contact, "title": spec.title, "read_more": back,
-               "fit": fit, **spec.context}
+               "fit": fit, "one_page": spec.one_page, **spec.context}
     try:
         return env.get_template(spec.template).render(context)
     except jinja2.TemplateError as error:
