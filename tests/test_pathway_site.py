@@ -7,9 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.content.validate import load_content
 
 
@@ -61,12 +59,6 @@ def walk(site: Path, start: str) -> tuple[set[str], set[str]]:
     return questions, outcomes
 
 
-def built(project: Path) -> Path:
-    result = CliRunner().invoke(main, ["build", "--project", str(project)])
-    assert result.exit_code == 0, result.output
-    return project / "site"
-
-
 @pytest.mark.parametrize("which", ["built_project", "built_shipped_project"])
 def test_every_answer_link_leads_to_an_outcome_with_working_option_links(which, request):
     project = request.getfixturevalue(which)
@@ -92,8 +84,8 @@ def test_every_answer_link_leads_to_an_outcome_with_working_option_links(which, 
                 assert (site / "options" / f"{option_id}.html").is_file()
 
 
-def test_overview_has_an_inline_svg_diagram_and_a_text_alternative(project):
-    site = built(project)
+def test_overview_has_an_inline_svg_diagram_and_a_text_alternative(built_project):
+    site = built_project / "site"
     page = (site / "pathway" / "tiny.html").read_text()
     parser = Links("none")
     parser.feed(page)
@@ -105,8 +97,8 @@ def test_overview_has_an_inline_svg_diagram_and_a_text_alternative(project):
     assert "<script" not in page.split('class="pathway-diagram"')[1].split("</svg>")[0]
 
 
-def test_option_pages_say_where_they_sit_in_the_pathway_and_tables(project):
-    site = built(project)
+def test_option_pages_say_where_they_sit_in_the_pathway_and_tables(built_project):
+    site = built_project / "site"
     page = (site / "options" / "another-one.html").read_text()
     assert 'href="../pathway/tiny/try-another.html"' in page
     assert 'href="../compare.html#both"' in page
