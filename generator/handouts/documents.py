@@ -165,7 +165,7 @@ def fill_filter(context: Any, text: str) -> str:
 def markdown_filter(context: Any, text: str) -> Markup:
     """Validated content Markdown as HTML, with the clinic's details in place of `{phone}`-style
     placeholders; links become their text (paper has no links)."""
-    text = prose.fill(text, context["contact"].placeholders())
+    text = fill_filter(context, text)
     text = prose.LINK_RE.sub(lambda m: m.group("text"), text.strip())
     return Markup(_MARKDOWN.reset().convert(text))
 
