@@ -12,6 +12,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
 def make_project(destination: Path, content: Path | None = None,
@@ -117,6 +120,20 @@ def _built(tmp_path_factory: pytest.TempPathFactory, handouts: str) -> Path:
     return project
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, driven through Playwright: one per test process, shared by every
+    test that needs a browser (Playwright's synchronous API allows one per process)."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.is_file(), (
+        f"the browser tests need {CHROMIUM}: install Debian's chromium (scripts/setup --test does)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
 def break_two_option_pages(project: Path) -> None:
     """An option template override that fails on 'another-one' and, later, on 'test-one'
     (pages of the minimal fixture, in that site order)."""
@@ -133,9 +150,19 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+SLOWEST = ("browser", "test_handouts.py", "test_benchmarks_smoke.py", "test_serve.py")
+"""The test folder and files that take longest (half a minute or more each)."""
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Browser tests last in one process: they are the slowest, and the quick tests should fail
-    first. With workers (`scripts/test` runs `-n 2 --dist loadfile`), browser tests first: one
-    worker then spends the whole run in the browser while the other runs everything else."""
+    """In one process the slowest tests run last, so that the quick ones fail first. With
+    workers (`scripts/test` runs pytest-xdist with `--dist loadfile --no-loadscope-reorder`,
+    which keeps this order) they start first, so that no worker is left with a long file at
+    the end while the others wait."""
     workers = config.getoption("numprocesses", default=None)
-    items.sort(key=lambda item: (item.path.name == "test_browser.py") != bool(workers))
+
+    def slowest(item: pytest.Item) -> int:
+        parts = item.path.relative_to(Path(__file__).parent).parts
+        return next((i for i, name in enumerate(SLOWEST) if name in parts), len(SLOWEST))
+
+    items.sort(key=lambda item: slowest(item) if workers else slowest(item) < len(SLOWEST))

@@ -213,9 +213,9 @@ def test_a_busy_port_is_named_with_the_next_one_to_try(project):
     assert result.output == f"port {port} is in use; try --port {port + 1}\n"
 
 
-def test_the_page_reloads_itself_under_a_policy_with_no_inline_script(server, project):
+def test_the_page_reloads_itself_under_a_policy_with_no_inline_script(server, project, browser):
     """The preview's own reload script is a file; MkDocs' inline one is refused by the policy."""
-    from playwright.sync_api import Error, sync_playwright
+    from playwright.sync_api import Error
 
     base, _ = server
     html = fetch(base + "options/test-one.html")
@@ -223,26 +223,24 @@ def test_the_page_reloads_itself_under_a_policy_with_no_inline_script(server, pr
     assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
     assert '<script src="/assets/javascripts/preview-reload.js"></script>' in html
     option = project / "content" / "options" / "test-one.yaml"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=["--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page()
-            refused = []
-            page.on("console", lambda message: refused.append(message.text)
-                    if "inline script" in message.text else None)
-            page.goto(base + "options/test-one.html")
-            assert wait_for(lambda: bool(refused)), "MkDocs' inline script was not refused"
-            time.sleep(1)  # the reload script's first question to the server
-            text = option.read_text()
-            option.write_text(text.replace("A test with a needle.", "Reloaded by itself."))
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        refused = []
+        page.on("console", lambda message: refused.append(message.text)
+                if "inline script" in message.text else None)
+        page.goto(base + "options/test-one.html")
+        assert wait_for(lambda: bool(refused)), "MkDocs' inline script was not refused"
+        time.sleep(1)  # the reload script's first question to the server
+        text = option.read_text()
+        option.write_text(text.replace("A test with a needle.", "Reloaded by itself."))
 
-            def reloaded() -> bool:
-                try:
-                    return "Reloaded by itself." in page.content()
-                except Error:  # asked while the page reloads itself: ask again
-                    return False
+        def reloaded() -> bool:
+            try:
+                return "Reloaded by itself." in page.content()
+            except Error:  # asked while the page reloads itself: ask again
+                return False
 
-            assert wait_for(reloaded)
-        finally:
-            browser.close()
+        assert wait_for(reloaded)
+    finally:
+        context.close()

@@ -2,7 +2,7 @@
 
 Through the command line on throwaway projects: what validation refuses, with the exact
 `file:line: message` lines; what the rendered pages hold. What only a browser shows (marking,
-ticking, printing, no JavaScript) is in test_browser.py.
+ticking, printing, no JavaScript) is in browser/test_decision_tools.py.
 """
 
 from __future__ import annotations
