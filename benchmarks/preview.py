@@ -117,7 +117,7 @@ class Latency:
 
 
 def measure_latency(servers: list[Server], original: str, ready_text: str, runs: int,
-                    env: dict[str, str], limit: float, watch: float = 3.0) -> dict[str, Latency]:
+                    env: dict[str, str], limit: float, watch: float) -> dict[str, Latency]:
     """Alternate edits between the servers, each edit on a freshly started server.
 
     For each run and server (A B, then B A, ...): start the server, wait until it serves

@@ -66,6 +66,8 @@ class Plan:
     """Synthetic size -> runs of build and of check."""
     preview: list[tuple[int, int]]
     """(synthetic size, runs) of the preview comparison."""
+    preview_watch: float
+    """Seconds the preview's output is watched after a save, to count its re-renders."""
     one_category: list[int]
     """Synthetic sizes built with every option in one category (one run each)."""
     search: int
@@ -77,10 +79,11 @@ class Plan:
 
 
 FULL = Plan(overhead=[("shipped content", None, 7), ("100 options", 100, 5)],
-            scale={10: 5, 100: 5, 1000: 3}, preview=[(100, 5), (1000, 3)],
+            scale={10: 5, 100: 5, 1000: 3}, preview=[(100, 5), (1000, 3)], preview_watch=3.0,
             one_category=[100, 1000, 5000], search=1000,
             handouts=[("shipped content", None, 5)], languages=[5])
 QUICK = Plan(overhead=[("10 options", 10, 1)], scale={5: 1, 10: 1}, preview=[(10, 1)],
+             preview_watch=0.5,
              one_category=[5, 10], search=10, handouts=[("5 options", 5, 1)], languages=[1])
 ONE_CATEGORY_SECONDS = 300
 ONE_CATEGORY_MEMORY_KIB = 2 * 1024 * 1024
@@ -395,7 +398,7 @@ def preview_section(report: Report, plan: Plan, work: Path) -> None:
     report.out("## Preview")
     report.out()
     for n, runs in plan.preview:
-        _preview(report, n, runs, work)
+        _preview(report, n, runs, plan.preview_watch, work)
 
 
 def search_section(report: Report, plan: Plan, work: Path) -> None:
@@ -417,7 +420,7 @@ def search_section(report: Report, plan: Plan, work: Path) -> None:
     report.out()
 
 
-def _preview(report: Report, n: int, runs: int, work: Path) -> None:
+def _preview(report: Report, n: int, runs: int, watch: float, work: Path) -> None:
     report.out(f"### {n:,} options")
     report.out()
     report.out(f"{n}-option pack. `patient-site serve` on the pack against a plain `mkdocs serve` "
@@ -442,7 +445,7 @@ def _preview(report: Report, n: int, runs: int, work: Path) -> None:
                        preview.markdown_saver(markdown_file, summary)),
     ]
     times = preview.measure_latency(servers, summary, option_title(0), runs,
-                                    child_env(), limit=600)
+                                    child_env(), limit=600, watch=watch)
     report.out("| Server | Runs | Median | Fastest | Slowest | Timed out |")
     report.out("|---|---:|---:|---:|---:|---:|")
     medians: dict[str, float] = {}
@@ -460,7 +463,7 @@ def _preview(report: Report, n: int, runs: int, work: Path) -> None:
                  for lines in times["patient-site"].log_lines]
     rebuilds = [sum("Building documentation" in line for line in lines)
                 for lines in times["mkdocs"].log_lines]
-    report.out(f"- After one save, within the time to serve it plus 3 s: `patient-site serve` "
+    report.out(f"- After one save, within the time to serve it plus {watch:g} s: `patient-site serve` "
                f"re-rendered the content {', '.join(map(str, rerenders))} times (per run; once "
                f"is expected); plain `mkdocs serve` rebuilt {', '.join(map(str, rebuilds))} times.")
     if len(medians) == 2 and not any(None in t.seconds for t in times.values()):
@@ -504,8 +507,9 @@ def handouts_section(report: Report, plan: Plan, work: Path) -> None:
                                    "patient-site build", log).seconds
 
         kinds = [(False, True), (True, False), (True, True)]  # none, empty cache, warm cache
-        for handouts, cache in kinds:
-            build(handouts, cache)
+        if runs > 1:  # as in compare_builds: one run is not a measure worth warming up for
+            for handouts, cache in kinds:
+                build(handouts, cache)
         times: dict[tuple[bool, bool], list[float]] = {kind: [] for kind in kinds}
         for run in range(runs):
             for kind in kinds if run % 2 == 0 else kinds[::-1]:
