@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import atexit
+import fcntl
 import shutil
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import pytest
+
+from generator.handouts.cache import CACHE_DIR
+from generator.render.render import RENDERED_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -86,38 +91,61 @@ def tool_project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def shipped_project(tmp_path: Path) -> Path:
-    """A fresh copy of the project with the shipped content."""
-    return make_project(tmp_path / "shipped", ROOT / "content")
+def shipped_project(tmp_path: Path, built_shipped_handouts: Path) -> Path:
+    """A fresh copy of the project with the shipped content, and the handout cache of
+    `built_shipped_handouts`, so a build lays out only the handouts a test changed."""
+    project = make_project(tmp_path / "shipped", ROOT / "content", handouts=False)
+    cache = Path(RENDERED_DIR) / CACHE_DIR
+    shutil.copytree(built_shipped_handouts / cache, project / cache)
+    return project
 
 
 @pytest.fixture(scope="session")
-def built_shipped_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project with the shipped content, built once per test session into `<project>/site`,
+def built_shipped_project(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The project with the shipped content, built into `<project>/site` once per test run,
     without handouts (the browser reads pages; `built_shipped_handouts` has the PDFs).
 
     Shared by every test that asks for it: read it, never change it."""
-    return _built(tmp_path_factory, "--no-handouts")
+    return once_per_run(tmp_path_factory, worker_id, "shipped",
+                        lambda project: build_shipped(project, "--no-handouts"))
 
 
 @pytest.fixture(scope="session")
-def built_shipped_handouts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project with the shipped content, built once per test session with its handouts.
+def built_shipped_handouts(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The project with the shipped content, built once per test run with its handouts.
 
     Shared by every test that asks for it: read it, never change it."""
-    return _built(tmp_path_factory, "--handouts")
+    return once_per_run(tmp_path_factory, worker_id, "shipped-handouts",
+                        lambda project: build_shipped(project, "--handouts"))
 
 
-def _built(tmp_path_factory: pytest.TempPathFactory, handouts: str) -> Path:
+def build_shipped(project: Path, handouts: str) -> None:
     from click.testing import CliRunner
 
     from generator.cli import main
 
-    project = make_project(tmp_path_factory.mktemp("built") / "shipped", ROOT / "content",
-                           handouts=handouts == "--handouts")
+    make_project(project, ROOT / "content", handouts=False)
     result = CliRunner().invoke(main, ["build", handouts, "--project", str(project)])
     assert result.exit_code == 0, result.output
-    return project
+
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str,
+                 make: Callable[[Path], None]) -> Path:
+    """The folder `name`, made by `make(folder)` once per test run. With test workers
+    (pytest-xdist), the first to ask makes it while the others wait on a lock, then every
+    worker reads the same folder: pytest-xdist's recipe for a session fixture made once."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":  # each worker's base is a folder of the run's own
+        shared = shared.parent
+    folder, made = shared / name, shared / f"{name}.made"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -150,8 +178,10 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-SLOWEST = ("browser", "test_handouts.py", "test_benchmarks_smoke.py", "test_serve.py")
-"""The test folder and files that take longest (half a minute or more each)."""
+SLOWEST = ("browser/test_accessibility.py", "test_benchmarks_smoke.py", "browser/test_walk.py",
+           "browser/", "test_serve.py", "test_handouts.py")
+"""The test files that take longest (20 s to 2 minutes each), the longest first; a folder
+stands for each file in it."""
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -159,10 +189,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     workers (`scripts/test` runs pytest-xdist with `--dist loadfile --no-loadscope-reorder`,
     which keeps this order) they start first, so that no worker is left with a long file at
     the end while the others wait."""
-    workers = config.getoption("numprocesses", default=None)
+    workers = hasattr(config, "workerinput")  # this process is one of pytest-xdist's workers
 
     def slowest(item: pytest.Item) -> int:
-        parts = item.path.relative_to(Path(__file__).parent).parts
-        return next((i for i, name in enumerate(SLOWEST) if name in parts), len(SLOWEST))
+        path = item.path.relative_to(Path(__file__).parent).as_posix()
+        return next((i for i, slow in enumerate(SLOWEST) if path.startswith(slow)), len(SLOWEST))
 
     items.sort(key=lambda item: slowest(item) if workers else slowest(item) < len(SLOWEST))
