@@ -36,7 +36,7 @@ def wait_for(condition: Callable[[], bool], limit: float = 60) -> bool:
     while time.monotonic() < end:
         if condition():
             return True
-        time.sleep(0.25)
+        time.sleep(0.05)
     return False
 
 

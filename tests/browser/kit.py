@@ -17,8 +17,11 @@ PHONE = {"width": 360, "height": 740}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SEARCH_WORD = "rhizotomy"  # in one option (and the glossary that explains it)
 SEARCH_TARGET = "options/radiofrequency-ablation.html"
-SETTLE_MS = 150
-"""How long a page is left, once loaded, for its deferred work (palette, search, tooltips)."""
+SETTLE_MS = 50
+"""How long a page is left once loaded. Its scripts have run by then (none is deferred); this
+lets what they queued arrive: CSP reports, errors."""
+STILL = "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+"""True once no transition or animation is running (a drawer sliding in, colours changing)."""
 SUMMARY: dict[str, dict[str, Any]] = {}  # page type -> what was measured
 NOTES: list[str] = []
 
@@ -150,7 +153,7 @@ class Guard:
 
 def settle(page: Page, ms: int = SETTLE_MS) -> None:
     page.wait_for_load_state("load")
-    page.wait_for_timeout(ms)  # let deferred work (palette, search worker, tooltips) run
+    page.wait_for_timeout(ms)
 
 
 def open_search(page: Page, word: str):

@@ -11,14 +11,13 @@ import pytest
 from playwright.sync_api import Browser, CDPSession, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .kit import PAGE_FACTS, SEARCH_WORD, Guard, axe_violations, describe, open_search, record, settle
+from .kit import PAGE_FACTS, SEARCH_WORD, STILL, Guard, axe_violations, describe, open_search, record, settle
 
 LANGUAGES = {"en": "", "es": "es/"}  # language -> the folder its pages are in
 SEARCH_NAME = {"en": "Search", "es": "Buscar"}  # the search dialog's name, as a screen reader says it
 LANDMARKS = {"banner", "navigation", "main", "contentinfo", "complementary", "search", "dialog",
              "region"}
-DARK_AND_STILL = ("() => document.body.dataset.mdColorScheme === 'slate'"
-                  " && document.getAnimations().every(a => a.playState !== 'running')")
+DARK = "() => document.body.dataset.mdColorScheme === 'slate'"
 
 
 def landmarks(cdp: CDPSession) -> list[tuple[str, str]]:
@@ -51,7 +50,8 @@ def visit(browser: Browser, base: str, pages: dict[str, str]) -> dict[str, Any]:
             light = scheme_and_axe(page)
             page.emulate_media(color_scheme="dark")
             with contextlib.suppress(PlaywrightTimeout):  # the test names the scheme it stayed in
-                page.wait_for_function(DARK_AND_STILL, timeout=5_000)
+                page.wait_for_function(DARK, timeout=5_000)
+            page.wait_for_function(STILL)
             dark = scheme_and_axe(page)
             found = {"page": rel, "ok": response is not None and response.ok,
                      "facts": page.evaluate(PAGE_FACTS), "landmarks": landmarks(cdp),
@@ -157,6 +157,7 @@ def test_axe_sees_colours_that_fail_only_in_the_dark(guard_factory, http_base: s
     axe_violations(page)  # adds axe to the page
     assert page.evaluate(contrast) == 0
     page.emulate_media(color_scheme="dark")
-    page.wait_for_function(DARK_AND_STILL)
+    page.wait_for_function(DARK)
+    page.wait_for_function(STILL)
     assert page.evaluate(contrast) == 1
     guard.assert_clean()

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .kit import NOTES, PHONE, SEARCH_TARGET, settle
+from .kit import NOTES, PHONE, SEARCH_TARGET, STILL, settle
 
 
 def test_the_table_of_contents_marks_the_section_on_screen(guard_factory, http_base):
@@ -84,7 +84,7 @@ def test_nothing_overflows_a_phone_and_tap_targets_are_big_enough(guard_factory,
             assert len(targets) > len(answers), f"{name}: no pathway navigation links measured"
         page.locator("label.md-header__button[for='__drawer']").click()
         expect(page.locator(".md-nav--primary .md-nav__link").first).to_be_in_viewport()
-        page.wait_for_timeout(300)  # the drawer slides in
+        page.wait_for_function(STILL)  # the drawer has slid in
         nav = page.evaluate(TARGETS, ".md-nav--primary .md-nav__link")
         assert len(nav) >= 5, f"{name}: the navigation drawer shows {len(nav)} links"
         targets += nav
@@ -122,7 +122,6 @@ COLOURS = """() => {
   return {background: rgb(s.backgroundColor), text: rgb(getComputedStyle(
     document.querySelector('.md-typeset p')).color)};
 }"""
-STILL = "() => document.getAnimations().every(a => a.playState !== 'running')"
 
 
 def brightness(rgb: list[float]) -> float:
