@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import fcntl
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -101,21 +102,21 @@ def shipped_project(tmp_path: Path, built_shipped_handouts: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_shipped_project(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+def built_shipped_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project with the shipped content, built into `<project>/site` once per test run,
     without handouts (the browser reads pages; `built_shipped_handouts` has the PDFs).
 
     Shared by every test that asks for it: read it, never change it."""
-    return once_per_run(tmp_path_factory, worker_id, "shipped",
+    return once_per_run(tmp_path_factory, "shipped",
                         lambda project: build_shipped(project, "--no-handouts"))
 
 
 @pytest.fixture(scope="session")
-def built_shipped_handouts(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+def built_shipped_handouts(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project with the shipped content, built once per test run with its handouts.
 
     Shared by every test that asks for it: read it, never change it."""
-    return once_per_run(tmp_path_factory, worker_id, "shipped-handouts",
+    return once_per_run(tmp_path_factory, "shipped-handouts",
                         lambda project: build_shipped(project, "--handouts"))
 
 
@@ -129,13 +130,13 @@ def build_shipped(project: Path, handouts: str) -> None:
     assert result.exit_code == 0, result.output
 
 
-def once_per_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str,
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str,
                  make: Callable[[Path], None]) -> Path:
     """The folder `name`, made by `make(folder)` once per test run. With test workers
     (pytest-xdist), the first to ask makes it while the others wait on a lock, then every
     worker reads the same folder: pytest-xdist's recipe for a session fixture made once."""
     shared = tmp_path_factory.getbasetemp()
-    if worker_id != "master":  # each worker's base is a folder of the run's own
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker's base is a folder of the run's own
         shared = shared.parent
     folder, made = shared / name, shared / f"{name}.made"
     with (shared / f"{name}.lock").open("w") as lock:

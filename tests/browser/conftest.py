@@ -1,6 +1,6 @@
 """The built site in a real browser: offline, private, searchable, accessible, printable.
 
-The shipped content is built once per test process (`built_shipped_project`), and Debian's
+The shipped content is built once per test run (`built_shipped_project`), and Debian's
 chromium is driven through Playwright. One file per part, so that test workers share them out:
 
 - test_walk.py: every page from file:// (a kiosk, a USB stick) asks for nothing outside the site

@@ -20,8 +20,10 @@ SEARCH_TARGET = "options/radiofrequency-ablation.html"
 SETTLE_MS = 50
 """How long a page is left once loaded. Its scripts have run by then (none is deferred); this
 lets what they queued arrive: CSP reports, errors."""
-STILL = "() => document.getAnimations().every(animation => animation.playState !== 'running')"
-"""True once no transition or animation is running (a drawer sliding in, colours changing)."""
+STILL = ("() => document.getAnimations().every(animation =>"
+         " !(animation instanceof CSSTransition) || animation.playState !== 'running')")
+"""True once no transition is running (a drawer sliding in, colours changing); animations that
+repeat for ever do not count."""
 SUMMARY: dict[str, dict[str, Any]] = {}  # page type -> what was measured
 NOTES: list[str] = []
 

@@ -1,6 +1,8 @@
 """Each page type, served from 127.0.0.1, in each language: nothing asked of another server, no
-cookie, named landmarks, and nothing for axe-core to find in light or in dark. The search
-dialog, open, in light and dark too."""
+cookie, named landmarks, and nothing for axe-core to find in light or in dark. Each page is
+opened once and checked in the scheme it opened in, then in the other one after the system's
+setting changes (English pages open light, Spanish ones dark). The search dialog, open, in
+light and dark too."""
 
 from __future__ import annotations
 
@@ -17,7 +19,10 @@ LANGUAGES = {"en": "", "es": "es/"}  # language -> the folder its pages are in
 SEARCH_NAME = {"en": "Search", "es": "Buscar"}  # the search dialog's name, as a screen reader says it
 LANDMARKS = {"banner", "navigation", "main", "contentinfo", "complementary", "search", "dialog",
              "region"}
-DARK = "() => document.body.dataset.mdColorScheme === 'slate'"
+SHOWN = {"light": "default", "dark": "slate"}  # the system's setting -> Material's scheme shown
+SHOWS = {scheme: f"() => document.body.dataset.mdColorScheme === '{shown}'"
+         for scheme, shown in SHOWN.items()}
+FIRST = {"en": "light", "es": "dark"}  # the setting each language's pages are opened in
 
 
 def landmarks(cdp: CDPSession) -> list[tuple[str, str]]:
@@ -33,10 +38,12 @@ def scheme_and_axe(page: Page) -> tuple[str | None, list[dict[str, Any]]]:
     return page.get_attribute("body", "data-md-color-scheme"), axe_violations(page)
 
 
-def visit(browser: Browser, base: str, pages: dict[str, str]) -> dict[str, Any]:
-    """Opens each page once, with the system set to light: what the page says of itself, the
-    requests it made, its landmarks and axe's findings. Then the system turns dark, as a phone
-    does at dusk; the page follows it without reloading, and axe looks again."""
+def visit(browser: Browser, base: str, pages: dict[str, str], first: str) -> dict[str, Any]:
+    """Opens each page once, with the system set to `first` (light or dark): what the page says
+    of itself, the requests it made, its landmarks and axe's findings. Then the system turns to
+    the other setting, as a phone does at dusk or dawn; the page follows it without reloading,
+    and axe looks again."""
+    then = "dark" if first == "light" else "light"
     guard = Guard(browser, base)
     seen: dict[str, dict[str, Any]] = {}
     try:
@@ -44,21 +51,20 @@ def visit(browser: Browser, base: str, pages: dict[str, str]) -> dict[str, Any]:
         cdp = guard.context.new_cdp_session(page)
         for name, rel in pages.items():
             before = len(guard.seen)
-            page.emulate_media(color_scheme="light")
+            page.emulate_media(color_scheme=first)
             response = page.goto(base + rel)
             settle(page)
-            light = scheme_and_axe(page)
-            page.emulate_media(color_scheme="dark")
+            found = {first: scheme_and_axe(page)}
+            page.emulate_media(color_scheme=then)
             with contextlib.suppress(PlaywrightTimeout):  # the test names the scheme it stayed in
-                page.wait_for_function(DARK, timeout=5_000)
+                page.wait_for_function(SHOWS[then], timeout=5_000)
             page.wait_for_function(STILL)
-            dark = scheme_and_axe(page)
-            found = {"page": rel, "ok": response is not None and response.ok,
-                     "facts": page.evaluate(PAGE_FACTS), "landmarks": landmarks(cdp),
-                     "scheme": {"light": light[0], "dark": dark[0]},
-                     "axe": {"light": light[1], "dark": dark[1]},
-                     "requests": guard.seen[before:]}
-            seen[name] = found
+            found[then] = scheme_and_axe(page)
+            seen[name] = {"page": rel, "ok": response is not None and response.ok,
+                          "facts": page.evaluate(PAGE_FACTS), "landmarks": landmarks(cdp),
+                          "scheme": {scheme: shown for scheme, (shown, _) in found.items()},
+                          "axe": {scheme: axe for scheme, (_, axe) in found.items()},
+                          "requests": guard.seen[before:]}
         cdp.detach()
         return {"pages": seen, "outside": guard.outside(), "errors": list(guard.errors),
                 "cookies": guard.context.cookies()}
@@ -68,11 +74,21 @@ def visit(browser: Browser, base: str, pages: dict[str, str]) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def visits(browser, http_base, page_types, translations) -> dict[str, dict[str, Any]]:
-    """Every page type and the 404 page of each language, visited once (see `visit`)."""
+    """Every page type and the 404 page of each language, each visited once (see `visit`):
+    English pages open light and turn dark, Spanish ones open dark and turn light, so every
+    page type is both opened and switched to in each scheme."""
     assert "es" in translations, "the shipped content is built in Spanish"
     return {language: visit(browser, http_base,
-                            {name: folder + rel for name, rel in {**page_types, "404": "404.html"}.items()})
+                            {name: folder + rel for name, rel in {**page_types, "404": "404.html"}.items()},
+                            FIRST[language])
             for language, folder in LANGUAGES.items()}
+
+
+def assert_clean(seen: dict[str, Any]) -> None:
+    """Nothing outside the site was asked for, nothing went wrong, no cookie was set."""
+    assert seen["outside"] == [], f"requests outside the site: {seen['outside']}"
+    assert seen["errors"] == [], f"console, page or request errors: {seen['errors']}"
+    assert seen["cookies"] == [], "cookies were set"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -90,9 +106,7 @@ def test_every_page_type_served_asks_only_its_own_server_and_sets_no_cookie(
                outside=len(outside))
         assert outside == [], f"{rel}: requests outside {http_base}: {outside}"
         assert any(url.endswith("/site.js") for url in found["requests"]), rel  # really watched
-    assert seen["outside"] == [], f"requests outside the site: {seen['outside']}"
-    assert seen["errors"] == [], f"console, page or request errors: {seen['errors']}"
-    assert seen["cookies"] == [], "cookies were set"
+    assert_clean(seen)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -100,13 +114,14 @@ def test_every_page_type_served_asks_only_its_own_server_and_sets_no_cookie(
 def test_axe_finds_nothing_on_any_page_type(visits, language, scheme):
     problems = {}
     for name, found in visits[language]["pages"].items():
-        assert found["scheme"][scheme] == {"light": "default", "dark": "slate"}[scheme], (
+        assert found["scheme"][scheme] == SHOWN[scheme], (
             f"{found['page']}: the page did not follow the system's {scheme} setting")
         record(f"{language} {name}", page=found["page"],
                **{f"axe {scheme}": len(found["axe"][scheme])})
         if found["axe"][scheme]:
             problems[found["page"]] = found["axe"][scheme]
     assert not problems, "\n".join(f"{rel}:\n{describe(v)}" for rel, v in problems.items())
+    assert_clean(visits[language])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -124,6 +139,7 @@ def test_every_landmark_has_the_name_it_needs(visits, language):
                     and landmarks_found.count((r, n)) > 1}
         assert not repeated, f"{name}: landmarks with the same role and name: {repeated}"
         assert ("dialog", SEARCH_NAME[language]) in landmarks_found, name
+    assert_clean(visits[language])
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -157,7 +173,7 @@ def test_axe_sees_colours_that_fail_only_in_the_dark(guard_factory, http_base: s
     axe_violations(page)  # adds axe to the page
     assert page.evaluate(contrast) == 0
     page.emulate_media(color_scheme="dark")
-    page.wait_for_function(DARK)
+    page.wait_for_function(SHOWS["dark"])
     page.wait_for_function(STILL)
     assert page.evaluate(contrast) == 1
     guard.assert_clean()
