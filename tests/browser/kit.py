@@ -141,16 +141,27 @@ class Guard:
     def outside(self) -> list[str]:
         return sorted({url for url in self.seen + self.blocked if not self.allows(url)})
 
+    def snapshot(self) -> dict[str, Any]:
+        """What `assert_clean` judges, kept for after the context is closed."""
+        return {"outside": self.outside(), "errors": list(self.errors),
+                "cookies": self.context.cookies()}
+
     def assert_clean(self) -> None:
-        assert self.outside() == [], f"requests outside the site: {self.outside()}"
-        assert self.errors == [], f"console, page or request errors: {self.errors}"
-        assert self.context.cookies() == [], "cookies were set"
+        assert_clean(self.snapshot())
 
     def close(self) -> None:
         # Without unroute_all, context.close() can hang while a navigation is still going
         # through the route handler (Playwright 1.65, chromium 156), e.g. after a failed assert.
         self.context.unroute_all(behavior="ignoreErrors")
         self.context.close()
+
+
+def assert_clean(snapshot: dict[str, Any]) -> None:
+    """Nothing outside the site was asked for, nothing went wrong, no cookie was set
+    (`Guard.snapshot`)."""
+    assert snapshot["outside"] == [], f"requests outside the site: {snapshot['outside']}"
+    assert snapshot["errors"] == [], f"console, page or request errors: {snapshot['errors']}"
+    assert snapshot["cookies"] == [], "cookies were set"
 
 
 def settle(page: Page, ms: int = SETTLE_MS) -> None:

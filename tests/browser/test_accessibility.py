@@ -13,7 +13,18 @@ import pytest
 from playwright.sync_api import Browser, CDPSession, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .kit import PAGE_FACTS, SEARCH_WORD, STILL, Guard, axe_violations, describe, open_search, record, settle
+from .kit import (
+    PAGE_FACTS,
+    SEARCH_WORD,
+    STILL,
+    Guard,
+    assert_clean,
+    axe_violations,
+    describe,
+    open_search,
+    record,
+    settle,
+)
 
 LANGUAGES = {"en": "", "es": "es/"}  # language -> the folder its pages are in
 SEARCH_NAME = {"en": "Search", "es": "Buscar"}  # the search dialog's name, as a screen reader says it
@@ -66,8 +77,7 @@ def visit(browser: Browser, base: str, pages: dict[str, str], first: str) -> dic
                           "axe": {scheme: axe for scheme, (_, axe) in found.items()},
                           "requests": guard.seen[before:]}
         cdp.detach()
-        return {"pages": seen, "outside": guard.outside(), "errors": list(guard.errors),
-                "cookies": guard.context.cookies()}
+        return {"pages": seen, **guard.snapshot()}
     finally:
         guard.close()
 
@@ -82,13 +92,6 @@ def visits(browser, http_base, page_types, translations) -> dict[str, dict[str, 
                             {name: folder + rel for name, rel in {**page_types, "404": "404.html"}.items()},
                             FIRST[language])
             for language, folder in LANGUAGES.items()}
-
-
-def assert_clean(seen: dict[str, Any]) -> None:
-    """Nothing outside the site was asked for, nothing went wrong, no cookie was set."""
-    assert seen["outside"] == [], f"requests outside the site: {seen['outside']}"
-    assert seen["errors"] == [], f"console, page or request errors: {seen['errors']}"
-    assert seen["cookies"] == [], "cookies were set"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

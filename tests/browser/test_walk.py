@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Error, expect
 
-from .kit import FOCUS, NOTES, PAGE_FACTS, PHONE, SETTLE_MS, Guard, settle, tab_to
+from .kit import FOCUS, NOTES, PAGE_FACTS, PHONE, SETTLE_MS, Guard, assert_clean, settle, tab_to
 
 WALK_TABS = 6
 """Pages the walk of every page loads side by side, so that they settle at the same time."""
@@ -39,8 +39,7 @@ def file_walk(browser: Browser, site: Path, html_pages: list[str]) -> dict[str, 
             tabs[0].wait_for_timeout(SETTLE_MS)  # every page of the batch settles at once
             for tab, rel in batch:
                 facts[rel] = tab.evaluate(PAGE_FACTS)
-        return {"facts": facts, "outside": guard.outside(), "errors": list(guard.errors),
-                "cookies": guard.context.cookies(), "seen": list(guard.seen)}
+        return {"facts": facts, "seen": list(guard.seen), **guard.snapshot()}
     finally:
         guard.close()
 
@@ -49,9 +48,7 @@ def test_every_page_from_file_asks_for_nothing_outside_the_site(file_walk, html_
     facts = file_walk["facts"]
     assert len(facts) == len([p for p in html_pages if not p.endswith("404.html")])
     assert any(p.startswith("es/") for p in facts), "the Spanish pages are walked too"
-    assert file_walk["outside"] == [], f"requests outside the site: {file_walk['outside']}"
-    assert file_walk["errors"] == [], f"console, page or request errors: {file_walk['errors']}"
-    assert file_walk["cookies"] == []
+    assert_clean(file_walk)
     for rel, fact in facts.items():
         assert fact["csp"] == [], f"{rel}: CSP violations {fact['csp']}"
         assert fact["h1"], f"{rel}: no visible heading"
