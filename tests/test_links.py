@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -58,10 +59,12 @@ def broken_links(site: Path) -> list[str]:
     return broken
 
 
-def test_every_internal_link_and_anchor_resolves(built_project):
-    """The minimal fixture with its handouts; the shipped site with its handouts is checked in
-    test_handouts.py, which builds it anyway (one build of it per test session and worker)."""
-    assert broken_links(built_project / "site") == []
+@pytest.mark.parametrize("which", ["built_project", "built_shipped_handouts"])
+def test_every_internal_link_and_anchor_resolves(which, request):
+    """The minimal fixture and the shipped site, each built with its handouts, in every
+    language: the pages' links to their PDFs included."""
+    project = request.getfixturevalue(which)
+    assert broken_links(project / "site") == []
 
 
 def test_the_link_checker_finds_a_broken_anchor(project):
