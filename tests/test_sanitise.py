@@ -363,8 +363,8 @@ def test_odd_but_allowed_text_in_every_field_adds_no_script_or_handler(
 
 
 def test_the_shipped_content_has_only_the_themes_scripts_and_no_handlers(
-        built_shipped_project, theme_scripts):
-    assert_html_is_clean(scan_site(built_shipped_project / "site"), theme_scripts)
+        built_shipped_handouts, theme_scripts):
+    assert_html_is_clean(scan_site(built_shipped_handouts / "site"), theme_scripts)
 
 
 
