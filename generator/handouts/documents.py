@@ -190,27 +190,26 @@ class Back:
 
 
 def render_back(env: jinja2.Environment, content: Content, strings: Strings) -> Back:
-    """The warning signs page of a language. A template error is a ContentError naming the
-    template and line."""
-    context = {"site": content.site, "content": content, "t": strings,
-               "contact": content.site.contact}
-    try:
-        template = env.get_template("urgent.html.j2")
-        return Back(*(template.render(context, landscape=landscape) for landscape in (False, True)))
-    except jinja2.TemplateError as error:
-        raise ContentError([template_problem(error)]) from None
+    """The warning signs page of a language."""
+    return Back(*(_render(env, "urgent.html.j2", content, strings, landscape=landscape)
+                  for landscape in (False, True)))
 
 
 def render_html(env: jinja2.Environment, content: Content, spec: HandoutSpec,
                 strings: Strings, fit: int = 0) -> str:
-    """A handout as HTML, laid out as tightly as `fit` says (`FIT_LEVELS`). A template error
-    is a ContentError naming the template and line."""
-    back = posixpath.relpath(spec.context["page"], posixpath.dirname(spec.path))
-    context = {"site": content.site, "content": content, "t": strings,
-               "contact": content.site.contact, "title": spec.title, "read_more": back,
-               "fit": fit, "one_page": spec.one_page, **spec.context}
+    """A handout as HTML, laid out as tightly as `fit` says (`FIT_LEVELS`)."""
+    read_more = posixpath.relpath(spec.context["page"], posixpath.dirname(spec.path))
+    return _render(env, spec.template, content, strings, title=spec.title, read_more=read_more,
+                   fit=fit, one_page=spec.one_page, **spec.context)
+
+
+def _render(env: jinja2.Environment, template: str, content: Content, strings: Strings,
+            **context: Any) -> str:
+    """`template` with the language's content, words and clinic details, and `context`. A
+    template error is a ContentError naming the template and line."""
     try:
-        return env.get_template(spec.template).render(context)
+        return env.get_template(template).render(site=content.site, content=content, t=strings,
+                                                 contact=content.site.contact, **context)
     except jinja2.TemplateError as error:
         raise ContentError([template_problem(error)]) from None
 
